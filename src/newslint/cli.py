@@ -1,0 +1,161 @@
+"""The command line: argument parsing and wiring, nothing else.
+
+Exit status: 0 no finding at or above the fail-on level, 1 findings, 2 a usage,
+config, rule or input error (or a run left incomplete by an unreadable file or a
+failing rule). Errors are one line on stderr; a traceback never reaches the user
+(set NEWSLINT_DEBUG=1 to see one for an internal error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from newslint import __version__
+from newslint.errors import UserError
+from newslint.explain import explain_rule, list_rules
+from newslint.registry import Registry
+from newslint.runner import Options, Session, Summary, display_path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not usage plus message
+        raise UserError(f"{message} (see newslint --help)")
+
+
+def _selectors(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser(formats: list[str]) -> argparse.ArgumentParser:
+    parser = _ArgumentParser(
+        prog="newslint",
+        description="Lint news articles: spam tails and scraping junk, fabricated links, "
+        "figure mismatches and unsupported claims.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint (folders are walked)")
+    output = parser.add_argument_group("output")
+    output.add_argument("--format", choices=formats, help="output format (default: text on a terminal, else concise)")
+    output.add_argument("--no-color", action="store_true", help="never use colour")
+    rules = parser.add_argument_group("rules")
+    rules.add_argument("--select", type=_selectors, action="extend", metavar="RULES",
+                       help="run only these rules: codes, prefixes, names or categories, comma-separated")
+    rules.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="RULES",
+                       help="run these rules as well")
+    rules.add_argument("--ignore", type=_selectors, action="extend", default=[], metavar="RULES",
+                       help="do not run these rules")
+    rules.add_argument("--config", type=Path, metavar="FILE",
+                       help="use this config file for every path (default: the nearest one above each file)")
+    rules.add_argument("--facts", type=Path, metavar="FILE", help="reference fact file (YAML)")
+    rules.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
+                       help="lowest severity that makes the exit status 1 (default: warning)")
+    fixes = parser.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    fixes.add_argument("--diff", action="store_true", help="show what --fix would change, change nothing")
+    about = parser.add_argument_group("information (these never lint)")
+    about.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    about.add_argument("--explain", metavar="RULE", help="explain one rule (code or name) with examples and exit")
+    about.add_argument("--version", action="version", version=f"newslint {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except UserError as exc:
+        if exc.path and Path(exc.path).is_absolute():
+            exc.path = display_path(Path(exc.path))
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newslint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into head and the like
+        sys.stderr.close()
+        return EXIT_FINDINGS
+    except Exception as exc:  # last resort: one line, never a traceback
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        print(f"newslint: internal error: {type(exc).__name__}: {exc} "
+              "(please report it; NEWSLINT_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _main(argv: list[str]) -> int:
+    registry = Registry()
+    for warning in registry.warnings:
+        print(f"newslint: warning: {warning}", file=sys.stderr)
+    args = build_parser(sorted(registry.formatters)).parse_args(argv)
+    options = Options(
+        paths=args.paths,
+        config=args.config,
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        facts=args.facts,
+        fail_on=args.fail_on,
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+    )
+    if args.config is not None and not args.config.is_file():
+        raise UserError("config file not found", args.config)
+    if args.facts is not None and not args.facts.is_file():
+        raise UserError("fact file not found", args.facts)
+    session = Session(options, registry)
+    color = sys.stdout.isatty() and not args.no_color
+    if args.list_rules or args.explain:
+        book = session.rulebook(session.config_for(Path.cwd()))
+        if args.explain:
+            return explain_rule(book, args.explain, sys.stdout, color)
+        return list_rules(book, sys.stdout, color)
+    if not args.paths:
+        raise UserError("give at least one PATH to lint (a file or a folder; see newslint --help)")
+    files = session.files()
+    for path in files:  # settle config, rule and fact-file errors before any output
+        session.settings_for(session.config_for(path.parent), path)
+    if args.diff:
+        return _diff(session, files)
+    return _lint(session, files, registry, args.format or ("text" if sys.stdout.isatty() else "concise"), color)
+
+
+def _diff(session: Session, files: list[Path]) -> int:
+    """Print what --fix would change, as a unified diff; exit 1 when there is something."""
+    fixes = changed = 0
+    incomplete = False
+    for path in files:
+        result = session.lint_path(path)
+        incomplete |= result.incomplete
+        for note in result.notes:
+            print(f"newslint: {note}", file=sys.stderr)
+        if result.diff:
+            sys.stdout.write(result.diff)
+            fixes += result.fixes_applied
+            changed += 1
+    print(f"newslint: --fix would apply {fixes} fix{'es' if fixes != 1 else ''} to {changed} "
+          f"file{'s' if changed != 1 else ''}" if fixes else "newslint: no fixes to apply", file=sys.stderr)
+    return EXIT_ERROR if incomplete else (EXIT_FINDINGS if fixes else EXIT_OK)
+
+
+def _lint(session: Session, files: list[Path], registry: Registry, format_name: str, color: bool) -> int:
+    formatter_class = registry.formatters[format_name]
+    formatter = formatter_class(sys.stdout, color=color and not formatter_class.machine,
+                                rulebook=session.rulebook(session.config_for(Path.cwd())))
+    summary = Summary()
+    formatter.start()
+    for path in files:
+        result = session.lint_path(path)
+        summary.add(result)
+        formatter.file(result)
+        for note in result.notes:
+            print(f"newslint: {note}", file=sys.stderr)
+    formatter.finish(summary)
+    sys.stdout.flush()
+    if summary.incomplete:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if summary.fails else EXIT_OK

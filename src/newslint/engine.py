@@ -1,0 +1,110 @@
+"""The engine: run rules over a Document and return its findings.
+
+No I/O and no printing: reading files, choosing rules and rendering output happen
+elsewhere. A rule that raises or times out costs only its own findings on this
+document; the result says the run was incomplete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newslint import suppressions
+from newslint.diagnostics import CATEGORIES, Diagnostic, Severity
+from newslint.document import Document
+from newslint.rule import Rule, RuleContext
+from newslint.rules.notes import InternalError, InvalidSuppression, RuleTimeout, UnusedSuppression
+from newslint.selection import specificity
+
+_INTERNAL_ERROR = InternalError()
+
+
+@dataclass
+class LintSettings:
+    """What the engine needs for one group of files (one config, one set of rules)."""
+
+    rules: Sequence[Rule]  # the rules that run, in order
+    known_rules: Sequence[Rule]  # every rule, to check suppression comments against
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # overrides by rule code
+    facts: Any = None
+    lexicons: Mapping[str, Any] = field(default_factory=dict)
+    regex_timeout: float = 1.0
+
+    def __post_init__(self) -> None:
+        self.active_codes = {rule.code for rule in self.rules}
+
+    def runs(self, code: str) -> bool:
+        return code in self.active_codes
+
+    def context(self, doc: Document, rule: Rule) -> RuleContext:
+        return RuleContext(
+            doc, rule, self.severity.get(rule.code), self.facts, self.lexicons, self.regex_timeout
+        )
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic]
+    incomplete: bool = False  # a rule crashed or timed out
+
+
+def lint(doc: Document, settings: LintSettings) -> LintResult:
+    diagnostics: list[Diagnostic] = []
+    incomplete = False
+    for rule in settings.rules:
+        if rule.pipeline_note:
+            continue
+        ctx = settings.context(doc, rule)
+        try:
+            rule.check(doc, ctx)
+        except TimeoutError:
+            incomplete = True
+            if settings.runs(RuleTimeout.code):
+                note = settings.context(doc, _rule(settings, RuleTimeout.code))
+                note.report(0, 0, f"rule {rule.code} ({rule.name}) ran past its {settings.regex_timeout:g} s "
+                                  "time limit on this file; its findings here are incomplete")
+                diagnostics.extend(note.diagnostics)
+            continue
+        except Exception as exc:  # a crashing rule must not take the others down
+            incomplete = True
+            crash = RuleContext(doc, _INTERNAL_ERROR)
+            crash.report(0, 0, f"rule {rule.code} ({rule.name}) from {rule.origin} crashed: "
+                               f"{type(exc).__name__}: {exc}")
+            diagnostics.extend(crash.diagnostics)
+            continue
+        diagnostics.extend(ctx.diagnostics)
+    diagnostics = _apply_suppressions(doc, diagnostics, settings)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return LintResult(diagnostics, incomplete)
+
+
+def _apply_suppressions(doc: Document, diagnostics: list[Diagnostic], settings: LintSettings) -> list[Diagnostic]:
+    if not doc.comments:
+        return diagnostics
+    def is_known(selector: str) -> bool:
+        return selector in CATEGORIES or any(specificity(selector, rule) is not None for rule in settings.known_rules)
+
+    directives, problems = suppressions.parse_directives(doc, is_known)
+    kept = suppressions.apply(diagnostics, directives, _selector_matches)
+
+    def is_active(selector: str) -> bool:
+        return any(specificity(selector, rule) is not None for rule in settings.rules if not rule.pipeline_note)
+
+    problems += suppressions.unused(directives, is_active)
+    for problem in problems:
+        code = UnusedSuppression.code if problem.unused else InvalidSuppression.code
+        if settings.runs(code):
+            note = settings.context(doc, _rule(settings, code))
+            note.report(problem.comment.start, problem.comment.end, problem.message)
+            kept.extend(note.diagnostics)
+    return kept
+
+
+def _selector_matches(selector: str, diagnostic: Diagnostic) -> bool:
+    return specificity(selector, diagnostic) is not None  # a Diagnostic has code, name, category
+
+
+def _rule(settings: LintSettings, code: str) -> Rule:
+    return next(rule for rule in settings.rules if rule.code == code)

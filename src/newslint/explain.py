@@ -1,0 +1,78 @@
+"""``--list-rules`` and ``--explain``: the rules' own metadata, printed for people."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from newslint.errors import UserError
+from newslint.registry import RuleBook
+from newslint.rule import Example
+
+
+def _console(stream: TextIO, color: bool) -> Console:
+    return Console(file=stream, no_color=not color, highlight=False, markup=False, emoji=False,
+                   force_terminal=color or None, soft_wrap=not color)
+
+
+def list_rules(book: RuleBook, stream: TextIO, color: bool) -> int:
+    """One aligned row per rule; plain columns, so the list pipes into grep and cut."""
+    header = ("code", "name", "category", "severity", "default", "fix", "from", "summary")
+    rows = [
+        (rule.code, rule.name, rule.category, str(rule.severity), "on" if rule.enabled_by_default else "off",
+         "yes" if rule.fixable else "-", rule.origin, rule.summary)
+        for rule in book.sorted()
+    ]
+    widths = [max(len(row[index]) for row in [header, *rows]) for index in range(len(header) - 1)]
+    console = _console(stream, color)
+    for number, row in enumerate([header, *rows]):
+        line = Text("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1],
+                    style="bold" if number == 0 else "")
+        console.print(line, overflow="ignore", crop=False)
+    return 0
+
+
+def explain_rule(book: RuleBook, wanted: str, stream: TextIO, color: bool) -> int:
+    rule = book.get(wanted)
+    if rule is None:
+        raise UserError(f"unknown rule {wanted!r} (see newslint --list-rules)")
+    console = _console(stream, color)
+    title = Text(f"{rule.code} ", style="bold magenta")
+    title.append(rule.name, style="bold")
+    console.print(title)
+    facts = [rule.category, str(rule.severity), "on by default" if rule.enabled_by_default else "off by default"]
+    if rule.fixable:
+        facts.append("fixable")
+    facts.append(f"from {rule.origin}")
+    console.print(Text(" · ".join(facts), style="dim"))
+    console.print()
+    console.print(Text(rule.summary))
+    for label, content in (("Why", rule.rationale), ("What to do", rule.help)):
+        if content:
+            console.print()
+            line = Text(f"{label}: ", style="bold")
+            line.append(content)
+            console.print(line)
+    for kind, label in (("bad", "Flagged"), ("good", "Not flagged")):
+        examples = rule.example_list(kind)
+        if examples:
+            console.print()
+            console.print(Text(f"{label}:", style="bold"))
+            for number, example in enumerate(examples):
+                if number:
+                    console.print(Text("    ┄┄┄┄", style="dim"))
+                console.print(Text(_indent(_show(example)), style="red" if kind == "bad" else "green"))
+    return 0
+
+
+def _show(example: Example) -> str:
+    if isinstance(example.text, bytes):
+        return f"(bytes) {example.text[:60]!r}"
+    text = example.text if len(example.text) <= 400 else example.text[:397] + "..."
+    return text.rstrip("\n") or "(empty file)"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines() or [""])

@@ -1,0 +1,10 @@
+"""Output formats. Each registers through the ``newslint_formatters`` hook."""
+
+from newslint.formatters.base import Formatter
+from newslint.formatters.concise import ConciseFormatter
+from newslint.formatters.json import JsonFormatter
+from newslint.formatters.text import TextFormatter
+
+BUILTIN_FORMATTERS = {cls.name: cls for cls in (TextFormatter, ConciseFormatter, JsonFormatter)}
+
+__all__ = ["BUILTIN_FORMATTERS", "Formatter"]

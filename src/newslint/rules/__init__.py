@@ -1,0 +1,12 @@
+"""The built-in Python rules, grouped by category."""
+
+from __future__ import annotations
+
+from newslint.rule import Rule
+
+
+def builtin_rules() -> list[Rule]:
+    from newslint.rules.notes import NOTE_RULES
+    from newslint.rules.structure import RepeatedHeadline
+
+    return [rule() for rule in (RepeatedHeadline, *NOTE_RULES)]

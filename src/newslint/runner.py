@@ -1,0 +1,272 @@
+"""Running newslint over files: config per folder, rules per config, one result per file.
+
+The CLI is a thin layer over this; the rule-example tests use ``lint_bytes`` so that
+examples go through exactly the pipeline real files do.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newslint.config import Config, default_config, find_config_file, load_config
+from newslint.diagnostics import Diagnostic, Severity
+from newslint.document import Document
+from newslint.engine import LintSettings, lint
+from newslint.errors import UserError
+from newslint.facts import FactFile, load_facts
+from newslint.files import discover, relative_to_root
+from newslint.fixes import FileChanged, apply_fixes, unified_diff, write_atomically
+from newslint.pathmatch import matches
+from newslint.registry import Registry, RuleBook
+from newslint.rules.notes import BinaryFile, UndecodableFile
+from newslint.selection import choose_rules, severity_override, unknown_selectors
+from newslint.sourcefile import SourceText, UnreadableFile, decode
+
+MAX_FIX_PASSES = 10
+_FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+
+
+@dataclass
+class Options:
+    paths: list[str] = field(default_factory=list)
+    config: Path | None = None  # --config: one file for every path
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    facts: Path | None = None
+    fail_on: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    regex_timeout: float = 1.0
+
+
+@dataclass
+class FileResult:
+    path: str  # as shown to the user
+    diagnostics: list[Diagnostic]
+    incomplete: bool = False  # the file could not be read, or a rule failed on it
+    fails: bool = False  # has a finding at or above the fail-on level
+    fixes_applied: int = 0
+    diff: str = ""
+    notes: list[str] = field(default_factory=list)  # one-line messages for stderr
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    files_with_findings: int = 0
+    by_severity: Counter = field(default_factory=Counter)
+    by_category: Counter = field(default_factory=Counter)
+    by_category_severity: Counter = field(default_factory=Counter)
+    fixable: int = 0
+    fixes_applied: int = 0
+    incomplete: bool = False
+    fails: bool = False
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.files_with_findings += bool(result.diagnostics)
+        for diagnostic in result.diagnostics:
+            self.by_severity[diagnostic.severity] += 1
+            self.by_category[diagnostic.category] += 1
+            self.by_category_severity[diagnostic.category, diagnostic.severity] += 1
+            self.fixable += diagnostic.fix is not None
+        self.fixes_applied += result.fixes_applied
+        self.incomplete |= result.incomplete
+        self.fails |= result.fails
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_severity.values())
+
+
+class Session:
+    """One run: options, plugins, and caches of configs and rule settings."""
+
+    def __init__(self, options: Options, registry: Registry):
+        self.options = options
+        self.registry = registry
+        self._folder_configs: dict[Path, Config] = {}
+        self._config_files: dict[Path, Config] = {}
+        self._fact_files: dict[Path, FactFile] = {}
+        self._settings: dict[tuple, LintSettings] = {}
+        self.explicit_config = self._load_config(options.config.resolve()) if options.config else None
+
+    # -- config and rules -----------------------------------------------------------
+
+    def config_for(self, folder: Path) -> Config:
+        """The config for files in folder: --config, else the nearest config file, else defaults."""
+        if self.explicit_config is not None:
+            return self.explicit_config
+        folder = folder.resolve()
+        if folder not in self._folder_configs:
+            found = find_config_file(folder)
+            self._folder_configs[folder] = self._load_config(found) if found else default_config(Path.cwd().resolve())
+        return self._folder_configs[folder]
+
+    def _load_config(self, path: Path) -> Config:
+        if path not in self._config_files:
+            self._config_files[path] = load_config(path)
+        return self._config_files[path]
+
+    def _load_facts(self, path: Path) -> FactFile:
+        path = path.resolve()
+        if path not in self._fact_files:
+            self._fact_files[path] = load_facts(path)
+        return self._fact_files[path]
+
+    def rulebook(self, config: Config) -> RuleBook:
+        try:
+            return self.registry.rulebook(config.rule_dirs)
+        except UserError as exc:
+            if exc.path is None and config.path is not None:  # e.g. two rules with one code
+                raise UserError(exc.message, config.path, config.line_of("rule-dirs")) from None
+            raise
+
+    def settings_for(self, config: Config, path: Path | None = None) -> LintSettings:
+        ignored_here = self._per_file_ignores(config, path)
+        key = (config, ignored_here)
+        if key not in self._settings:
+            self._settings[key] = self._build_settings(config, ignored_here)
+        return self._settings[key]
+
+    def _per_file_ignores(self, config: Config, path: Path | None) -> tuple[str, ...]:
+        if path is None or not config.per_file_ignores:
+            return ()
+        relative = relative_to_root(path, config)
+        if relative is None:
+            return ()
+        return tuple(
+            selector for glob, selectors in config.per_file_ignores if matches(glob, relative) for selector in selectors
+        )
+
+    def _build_settings(self, config: Config, ignored_here: tuple[str, ...]) -> LintSettings:
+        book = self.rulebook(config)
+        rules = book.sorted()
+        options = self.options
+        self._check_selectors(config, rules)
+        select = options.select if options.select is not None else config.select
+        chosen = choose_rules(
+            rules,
+            select,
+            [*config.extend_select, *options.extend_select],
+            [*config.ignore, *options.ignore, *ignored_here],
+        )
+        overrides = {}
+        for rule in chosen:
+            override = severity_override(config.severity, rule)
+            if override is not None:
+                overrides[rule.code] = override
+        facts_path = options.facts or config.facts
+        facts = self._load_facts(facts_path) if facts_path else None
+        return LintSettings(chosen, rules, overrides, facts, book.lexicons, options.regex_timeout)
+
+    def _check_selectors(self, config: Config, rules) -> None:
+        options = self.options
+        for flag, selectors in (("--select", options.select or []), ("--extend-select", options.extend_select),
+                                ("--ignore", options.ignore)):
+            unknown = unknown_selectors(selectors, rules)
+            if unknown:
+                raise UserError(f"{flag}: unknown rule {unknown[0]!r} (see newslint --list-rules)")
+        for key, selectors in (
+            ("select", config.select or ()),
+            ("extend-select", config.extend_select),
+            ("ignore", config.ignore),
+            ("per-file-ignores", [s for _, group in config.per_file_ignores for s in group]),
+            ("severity", [selector for selector, _ in config.severity]),
+        ):
+            unknown = unknown_selectors(selectors, rules)
+            if unknown:
+                raise UserError(f"{key}: unknown rule {unknown[0]!r} (see newslint --list-rules)",
+                                config.path, config.line_of(key))
+
+    def fail_level(self, config: Config) -> Severity | None:
+        return _FAIL_LEVELS[self.options.fail_on or config.fail_on or "warning"]
+
+    # -- files ----------------------------------------------------------------------
+
+    def files(self) -> list[Path]:
+        return list(discover(self.options.paths, self.registry.lintable_suffixes(), self.config_for))
+
+    def lint_path(self, path: Path) -> FileResult:
+        config = self.config_for(path.parent)
+        settings = self.settings_for(config, path)
+        display = display_path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            result = FileResult(display, [], incomplete=True,
+                                notes=[f"{display}: cannot read file: {exc.strerror or exc}"])
+            return result
+        parser = self.registry.parser_for(path.name)
+        result, source, doc = lint_bytes(data, display, settings, parser)
+        if source is not None and doc is not None and (self.options.fix or self.options.diff):
+            self._fix(path, data, source, parser, settings, result)
+        level = self.fail_level(config)
+        result.fails = level is not None and any(d.severity >= level for d in result.diagnostics)
+        return result
+
+    def _fix(self, path: Path, data: bytes, source: SourceText, parser, settings, result: FileResult) -> None:
+        """Apply fixes until none is left (or MAX_FIX_PASSES), then diff or write the file."""
+        text = source.text
+        diagnostics = result.diagnostics
+        for _ in range(MAX_FIX_PASSES):
+            fixes = [d.fix for d in diagnostics if d.fix and (d.fix.safe or self.options.unsafe_fixes)]
+            if not fixes:
+                break
+            new_text, applied = apply_fixes(text, fixes)
+            if not applied or new_text == text:
+                break
+            text = new_text
+            result.fixes_applied += applied
+            relinted = lint(Document(text, result.path, parser), settings)
+            diagnostics = relinted.diagnostics
+        if text == source.text:
+            return
+        if self.options.diff:
+            result.diff = unified_diff(result.path, source.text, text)
+            return
+        try:
+            write_atomically(path, source.encode(text), expected=data)
+        except FileChanged as exc:
+            result.notes.append(str(exc))
+            result.fixes_applied = 0
+            return
+        except OSError as exc:
+            result.notes.append(f"{result.path}: cannot write fixes: {exc.strerror or exc}")
+            result.incomplete = True
+            result.fixes_applied = 0
+            return
+        result.diagnostics = diagnostics
+
+
+def lint_bytes(
+    data: bytes, display: str, settings: LintSettings, parser
+) -> tuple[FileResult, SourceText | None, Document | None]:
+    """Decode and lint one file's bytes; unreadable input becomes an NL90x note."""
+    try:
+        source = decode(data)
+    except UnreadableFile as exc:
+        code = BinaryFile.code if exc.kind == "binary" else UndecodableFile.code
+        diagnostics = []
+        if settings.runs(code):
+            rule = next(rule for rule in settings.rules if rule.code == code)
+            ctx = settings.context(Document("", display), rule)
+            ctx.report(0, 0, exc.message)
+            diagnostics = ctx.diagnostics
+        return FileResult(display, diagnostics, incomplete=exc.kind != "binary"), None, None
+    doc = Document(source.text, display, parser)
+    result = lint(doc, settings)
+    return FileResult(display, result.diagnostics, incomplete=result.incomplete), source, doc
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working folder when it is inside it, with forward slashes."""
+    relative = os.path.relpath(path)
+    shown = Path(path).absolute() if relative.startswith("..") else Path(relative)
+    return shown.as_posix()
+
