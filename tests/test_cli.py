@@ -18,8 +18,19 @@ def test_seeds_exit_1_with_repeated_headline_and_cookie_notice(cli):
     assert run.code == 1
     assert ("seeds/001_f515593e6f37bc8d.txt:3:1: NL101 [warning] The headline is repeated here "
             "(it is already on line 1)") in run.lines
-    assert ("seeds/004_0a3b941b23e20fd7.txt:74:1: NL210 [warning] Page furniture in the article: "
-            "'This website uses cookies'") in run.lines
+    assert ("seeds/004_0a3b941b23e20fd7.txt:74:1: NL201 [error] Spam tail after the end of the article "
+            "(line 74): cookie notice") in run.lines
+
+
+def test_phrase_findings_inside_a_spam_tail_are_superseded_by_it(cli):
+    run = cli("--select", "NL201,NL210", "seeds/004_0a3b941b23e20fd7.txt", cwd=REPO)
+    assert [line.split(": ")[1].split()[0] for line in run.lines[:-1]] == ["NL201"]
+    run = cli("--select", "NL210", "seeds/004_0a3b941b23e20fd7.txt", cwd=REPO)
+    assert run.lines[:2] == [
+        "seeds/004_0a3b941b23e20fd7.txt:74:1: NL210 [warning] Page furniture in the article: 'This website uses cookies'",
+        "seeds/004_0a3b941b23e20fd7.txt:74:60: NL210 [warning] Page furniture in the article: "
+        "'you accept our use of cookies'",
+    ]
 
 
 def test_json_objects_carry_every_contract_field(cli):
@@ -50,7 +61,7 @@ def test_json_with_no_findings_is_an_empty_array(cli, tmp_path):
 def test_text_format_shows_location_source_line_caret_help_and_summary(cli):
     run = cli("--format", "text", "--no-color", str(seed(1).relative_to(REPO)), cwd=REPO)
     lines = run.out.splitlines()
-    assert lines[0] == "seeds/001_f515593e6f37bc8d.txt  4 findings"
+    assert lines[0] == "seeds/001_f515593e6f37bc8d.txt  2 findings"
     assert lines[1:6] == [
         "seeds/001_f515593e6f37bc8d.txt:3:1: NL101 [warning] The headline is repeated here (it is already on line 1)",
         "   │",
@@ -58,10 +69,21 @@ def test_text_format_shows_location_source_line_caret_help_and_summary(cli):
         "   │ " + "^" * 68 + " repeated-headline",
         "   = help: Delete the repeated line; the headline is already above it. (fixable with --fix)",
     ]
-    assert "Found 4 findings (0 errors, 4 warnings, 0 info) in 1 of 1 file. 1 fixable with --fix (see --diff)." in lines
+    assert lines[7:15] == [
+        "seeds/001_f515593e6f37bc8d.txt:40:1: NL201 [error] Spam tail after the end of the article (lines 40-46): "
+        "site blurb, link-farm spam, comment form",
+        "    │",
+        " 40 │ About Kepala Bergetar",
+        "    │ " + "^" * 21,
+        "    ┆",
+        " 46 │ Your email address will not be published. Required fields are marked *",
+        "    │ " + "^" * 70 + " spam-tail",
+        "    = help: Delete everything from this line to the end. (fixable with --fix)",
+    ]
+    assert "Found 2 findings (1 error, 1 warning, 0 info) in 1 of 1 file. 2 fixable with --fix (see --diff)." in lines
     header = next(index for index, line in enumerate(lines) if line.split() == ["category", "error", "warning", "info"])
     table = lines[header + 1:]
-    assert [row.split() for row in table] == [["structure", "·", "1", "·"], ["spam-tail", "·", "3", "·"]]
+    assert [row.split() for row in table] == [["structure", "·", "1", "·"], ["spam-tail", "1", "·", "·"]]
 
 
 def test_text_format_windows_long_lines_around_the_finding(cli, tmp_path):

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from conftest import write_house_style
 
-ARTICLE = "Kishida woos US investors\n\nKishida woos US investors\n\nLeave a Reply\n"
+# A repeated headline (NL101) and comment-form text inside the body (NL210, not a tail: prose follows).
+ARTICLE = ("Kishida woos US investors\n\nKishida woos US investors\n\nLeave a Reply\n\n"
+           "The prime minister spoke to executives in Washington on Tuesday about chips.\n")
 
 
 def write(path: Path, text: str) -> Path:

@@ -43,7 +43,15 @@ def test_diff_shows_the_fix_and_writes_nothing(cli, seeds_copy):
     run = cli("--diff", name, cwd=seeds_copy)
     assert run.code == 1
     assert run.lines[:3] == [f"--- a/{name}", f"+++ b/{name}", "@@ -1,5 +1,3 @@"]
-    assert run.err == "newslint: --fix would apply 1 fix to 1 file\n"
+    assert run.lines[-4:] == [
+        "-Your email address will not be published. Required fields are marked *",
+        "\\ No newline at end of file",
+        "+Last month, Japan ended its era of negative interest rates with its first rate hike in 17 years, marking "
+        "a historic shift from the aggressive monetary easing program implemented several years ago to combat "
+        "chronic deflation.",
+        "\\ No newline at end of file",
+    ]
+    assert run.err == "newslint: --fix would apply 2 fixes to 1 file\n"
     assert (seeds_copy / name).read_bytes() == before
 
 

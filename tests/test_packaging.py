@@ -34,7 +34,7 @@ def test_wheel_ships_the_rule_packs_and_lints_the_seeds(tmp_path):
     run = subprocess.run([str(site / "bin" / "newslint"), str(REPO / "seeds")], capture_output=True, text=True,
                          env=env, cwd=tmp_path)
     assert run.returncode == 1, run.stderr
-    assert ":74:1: NL210 [warning] Page furniture in the article: 'This website uses cookies'" in run.stdout
+    assert ":74:1: NL201 [error] Spam tail after the end of the article (line 74): cookie notice" in run.stdout
 
 
 def _mkdir(path: Path) -> Path:

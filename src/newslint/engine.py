@@ -75,9 +75,29 @@ def lint(doc: Document, settings: LintSettings) -> LintResult:
             diagnostics.extend(crash.diagnostics)
             continue
         diagnostics.extend(ctx.diagnostics)
+    diagnostics = _drop_superseded(diagnostics, settings)
     diagnostics = _apply_suppressions(doc, diagnostics, settings)
     diagnostics.sort(key=Diagnostic.sort_key)
     return LintResult(diagnostics, incomplete)
+
+
+def _drop_superseded(diagnostics: list[Diagnostic], settings: LintSettings) -> list[Diagnostic]:
+    """Drop findings that lie inside a broader finding of a rule that supersedes them."""
+    superseding = {rule.code: rule.supersedes for rule in settings.rules if rule.supersedes}
+    if not superseding:
+        return diagnostics
+    broad = [d for d in diagnostics if d.code in superseding]
+    if not broad:
+        return diagnostics
+
+    def covered(narrow: Diagnostic) -> bool:
+        return any(
+            wide is not narrow and wide.code != narrow.code and wide.start <= narrow.start and narrow.end <= wide.end
+            and any(specificity(selector, narrow) is not None for selector in superseding[wide.code])
+            for wide in broad
+        )
+
+    return [d for d in diagnostics if not covered(d)]
 
 
 def _apply_suppressions(doc: Document, diagnostics: list[Diagnostic], settings: LintSettings) -> list[Diagnostic]:

@@ -44,14 +44,15 @@ def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 
 
 def unified_diff(display_path: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"a/{display_path}",
-            tofile=f"b/{display_path}",
-        )
+    """A unified diff as git prints it, marking a last line that has no line break."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{display_path}",
+        tofile=f"b/{display_path}",
     )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
 
 
 def write_atomically(path: Path, data: bytes, expected: bytes) -> None:

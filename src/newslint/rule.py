@@ -79,6 +79,10 @@ class Rule:
     fixable: bool = False
     enabled_by_default: bool = True
     origin: str = "newslint"  # who provides the rule: newslint, a plugin, or a YAML file
+    # Selectors of findings this rule's findings make redundant: a finding they match that
+    # lies wholly inside one of this rule's findings is dropped (a spam tail and the
+    # phrase-level findings inside it are one problem, not several).
+    supersedes: tuple[str, ...] = ()
     # Set on rules that only the pipeline emits (decode errors, unused suppressions...).
     pipeline_note: ClassVar[bool] = False
 

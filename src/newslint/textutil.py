@@ -7,6 +7,8 @@ import regex
 _NOT_NEWLINE = regex.compile(r"[^\r\n]")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _SPACES = regex.compile(r"\s+")
+_FOLD_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_EDGE_PUNCTUATION = regex.compile(r"^[\W_]+|[\W_]+$")
 
 # A URL written out in running text. Trailing sentence punctuation is not part of it.
 BARE_URL = regex.compile(r"(?<![\w@/.])(?:https?://|www\.)[^\s<>\"'`]+", regex.IGNORECASE)
@@ -32,6 +34,11 @@ def line_breaks(text: str):
 def squash(text: str) -> str:
     """Collapse runs of whitespace to one space and strip the ends."""
     return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Text folded for comparison: case, quotes, spacing and end punctuation ignored."""
+    return _EDGE_PUNCTUATION.sub("", squash(text.translate(_FOLD_QUOTES))).casefold()
 
 
 def word_count(text: str) -> int:

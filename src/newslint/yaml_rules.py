@@ -100,20 +100,32 @@ def _build_rule(spec: Any, path: Path, line: int | None, kinds: Mapping[str, typ
 def _merge_lexicon(lexicons: dict, name: Any, value: Any, path: Path, line: int | None) -> None:
     if not isinstance(name, str):
         raise UserError("lexicon names must be strings", path, line)
-    if isinstance(value, list):
-        if not all(isinstance(item, str) for item in value):
-            raise UserError(f"lexicon {name!r}: every entry must be a string", path, line)
-        existing = lexicons.setdefault(name, [])
-        if not isinstance(existing, list):
-            raise UserError(f"lexicon {name!r} is a table elsewhere; here it is a list", path, line)
-        existing.extend(item for item in value if item not in existing)
-    elif isinstance(value, dict):
-        existing = lexicons.setdefault(name, {})
-        if not isinstance(existing, dict):
-            raise UserError(f"lexicon {name!r} is a list elsewhere; here it is a table", path, line)
-        existing.update(value)
-    else:
+    if not isinstance(value, (list, dict)):
         raise UserError(f"lexicon {name!r} must be a list or a table", path, line)
+    if name in lexicons and _shape(lexicons[name]) != _shape(value):
+        raise UserError(f"lexicon {name!r} is a {_shape(lexicons[name])} elsewhere; here it is a {_shape(value)}",
+                        path, line)
+    lexicons[name] = _merged(lexicons.get(name), value, name, path, line)
+
+
+def _merged(old: Any, new: Any, name: str, path: Path, line: int | None) -> Any:
+    """Lists extend (without repeats), tables merge key by key, anything else is replaced."""
+    if isinstance(new, list):
+        if not all(isinstance(item, str) for item in new):
+            raise UserError(f"lexicon {name!r}: every entry must be a string", path, line)
+        merged = list(old) if isinstance(old, list) else []
+        merged.extend(item for item in new if item not in merged)
+        return merged
+    if isinstance(new, dict):
+        merged = dict(old) if isinstance(old, dict) else {}
+        for key, value in new.items():
+            merged[key] = _merged(merged.get(key), value, f"{name}.{key}", path, line)
+        return merged
+    return new
+
+
+def _shape(value: Any) -> str:
+    return "list" if isinstance(value, list) else "table"
 
 
 def _line(data: Any, key: Any) -> int | None:

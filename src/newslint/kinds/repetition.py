@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import regex
-
 from newslint.edits import removal_fix
 from newslint.kinds.base import YamlRule
-from newslint.textutil import squash, word_count
+from newslint.textutil import fold, squash, word_count
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-_EDGE_PUNCTUATION = regex.compile(r"^[\W_]+|[\W_]+$")
 
 
 class RepetitionRule(YamlRule):
@@ -55,5 +51,4 @@ class RepetitionRule(YamlRule):
             )
 
     def _key(self, segment: str) -> str:
-        key = _EDGE_PUNCTUATION.sub("", squash(segment.translate(_QUOTES)))
-        return key.lower() if self.ignorecase else key
+        return fold(segment) if self.ignorecase else squash(segment)

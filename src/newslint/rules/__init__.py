@@ -7,6 +7,7 @@ from newslint.rule import Rule
 
 def builtin_rules() -> list[Rule]:
     from newslint.rules.notes import NOTE_RULES
+    from newslint.rules.spam_tail import SpamTail
     from newslint.rules.structure import RepeatedHeadline
 
-    return [rule() for rule in (RepeatedHeadline, *NOTE_RULES)]
+    return [rule() for rule in (RepeatedHeadline, SpamTail, *NOTE_RULES)]

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import regex
-
 from newslint.diagnostics import Severity
 from newslint.edits import removal_fix
 from newslint.rule import Rule
-from newslint.textutil import squash, word_count
-
-_FOLD_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-_EDGE = regex.compile(r"^[\W_]+|[\W_]+$")
-
-
-def fold(text: str) -> str:
-    """Text folded for comparison: case, quotes, spacing and end punctuation ignored."""
-    return _EDGE.sub("", squash(text.translate(_FOLD_QUOTES))).casefold()
-
+from newslint.textutil import fold, word_count
 
 class RepeatedHeadline(Rule):
     code = "NL101"
