@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from newslint.diagnostics import CATEGORIES
 
@@ -59,7 +58,7 @@ def test_json_with_no_findings_is_an_empty_array(cli, tmp_path):
 
 
 def test_text_format_shows_location_source_line_caret_help_and_summary(cli):
-    run = cli("--format", "text", "--no-color", str(seed(1).relative_to(REPO)), cwd=REPO)
+    run = cli("--format", "text", "--no-color", "--select", "NL101,NL201", str(seed(1).relative_to(REPO)), cwd=REPO)
     lines = run.out.splitlines()
     assert lines[0] == "seeds/001_f515593e6f37bc8d.txt  2 findings"
     assert lines[1:6] == [
@@ -89,7 +88,7 @@ def test_text_format_shows_location_source_line_caret_help_and_summary(cli):
 def test_text_format_windows_long_lines_around_the_finding(cli, tmp_path):
     long_line = "word " * 60 + "Leave a Reply " + "word " * 60
     (tmp_path / "a.txt").write_text("A headline for this story\n\n" + long_line + "\n", encoding="utf-8")
-    run = cli("--format", "text", "--no-color", "a.txt", cwd=tmp_path)
+    run = cli("--format", "text", "--no-color", "--select", "NL210", "a.txt", cwd=tmp_path)
     source, caret = [line for line in run.out.splitlines() if line.startswith((" 3 │", "   │ "))][:2]
     assert source.startswith(" 3 │ …") and source.endswith("…")
     assert source[caret.index("^"):caret.index("^") + 13] == "Leave a Reply"

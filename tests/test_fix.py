@@ -89,3 +89,28 @@ def test_a_file_changed_after_it_was_read_is_not_overwritten(tmp_path):
         write_atomically(path, b"fixed", expected=b"what newslint read")
     assert path.read_bytes() == b"edited by someone else"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_fix_on_the_seeds_removes_the_tails_and_the_repeated_headline_and_nothing_else(cli, seeds_copy):
+    original = {path.name: path.read_text(encoding="utf-8").split("\n") for path in seeds_copy.iterdir()}
+    expected = {name: "\n".join(lines) for name, lines in original.items()}
+    lines = original["001_f515593e6f37bc8d.txt"]
+    expected["001_f515593e6f37bc8d.txt"] = "\n".join(lines[:2] + lines[4:38])  # headline repeat; tail 40-46
+    expected["002_185e86485d79d668.txt"] = "\n".join(original["002_185e86485d79d668.txt"][:46])  # tail 48-49
+    expected["004_0a3b941b23e20fd7.txt"] = "\n".join(original["004_0a3b941b23e20fd7.txt"][:71])  # tail 74
+    cli("--fix", ".", cwd=seeds_copy)
+    assert {path.name: path.read_text(encoding="utf-8") for path in seeds_copy.iterdir()} == expected
+    mtimes = {path.name: path.stat().st_mtime_ns for path in seeds_copy.iterdir()}
+    second = cli("--fix", ".", cwd=seeds_copy)
+    assert {path.name: path.stat().st_mtime_ns for path in seeds_copy.iterdir()} == mtimes
+    assert "NL201" not in second.out and "NL101" not in second.out
+    assert cli("--select", "spam-tail", ".", cwd=seeds_copy).lines == ["No findings in 5 files."]
+
+
+def test_unsafe_fixes_also_remove_teasers_and_captions(cli, seeds_copy):
+    name = "004_0a3b941b23e20fd7.txt"
+    cli("--fix", "--unsafe-fixes", "--select", "NL104,NL105", name, cwd=seeds_copy)
+    text = (seeds_copy / name).read_text(encoding="utf-8")
+    assert "Meta, IBM join new alliance" not in text and "Photo: AFP" not in text
+    assert "World’s largest contract chip maker" not in text
+    assert "Japan was ranked a lowly 32nd" in text  # line 13, the article's own sentence, stays

@@ -174,7 +174,7 @@ def newslint_formatters():
         "     summary: Sentence opens with So, message: Do not open with 'So', prefix: 'So '}\n", encoding="utf-8")
     (work / "newslint.toml").write_text('rule-dirs = ["styles"]\n', encoding="utf-8")
     (work / "a.news").write_text("Markets rally on chip news\n\nSo the index rose.\n", encoding="utf-8")
-    run = run_newslint(".", cwd=work, pythonpath=site)
+    run = run_newslint("--select", "EX300", ".", cwd=work, pythonpath=site)
     assert run.out == "a.news:3:1: EX300 [warning] Do not open with 'So'\nFound 1 finding (0 errors, 1 warning, 0 info) in 1 of 1 file.\n"
-    run = run_newslint("--format", "count", ".", cwd=work, pythonpath=site)
+    run = run_newslint("--format", "count", "--select", "EX300", ".", cwd=work, pythonpath=site)
     assert (run.code, run.out) == (1, "1 findings\n")

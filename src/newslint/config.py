@@ -171,7 +171,7 @@ def _find_line(text: str, key: str, table: str | None) -> int | None:
     key_pattern = rf"(?P<key>[\"']?{regex.escape(key)}[\"']?)[ \t]*="
     found = regex.compile(rf"^[ \t]*{key_pattern}", regex.MULTILINE).search(text, start)
     if found is None:  # a table of its own: [severity] or [tool.newslint.severity]
-        prefix = rf"tool[ \t]*\.[ \t]*newslint[ \t]*\.[ \t]*" if table else ""
+        prefix = r"tool[ \t]*\.[ \t]*newslint[ \t]*\.[ \t]*" if table else ""
         header = rf"^[ \t]*\[[ \t]*{prefix}(?P<key>[\"']?{regex.escape(key)}[\"']?)[ \t]*\]"
         found = regex.compile(header, regex.MULTILINE).search(text)
     if found is None and table:  # a dotted key: tool.newslint.select = [...]

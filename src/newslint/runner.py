@@ -62,7 +62,8 @@ class Summary:
     by_severity: Counter = field(default_factory=Counter)
     by_category: Counter = field(default_factory=Counter)
     by_category_severity: Counter = field(default_factory=Counter)
-    fixable: int = 0
+    fixable: int = 0  # findings with a safe fix
+    unsafe_fixable: int = 0  # findings whose fix needs --unsafe-fixes
     fixes_applied: int = 0
     incomplete: bool = False
     fails: bool = False
@@ -74,7 +75,11 @@ class Summary:
             self.by_severity[diagnostic.severity] += 1
             self.by_category[diagnostic.category] += 1
             self.by_category_severity[diagnostic.category, diagnostic.severity] += 1
-            self.fixable += diagnostic.fix is not None
+            if diagnostic.fix is not None:
+                if diagnostic.fix.safe:
+                    self.fixable += 1
+                else:
+                    self.unsafe_fixable += 1
         self.fixes_applied += result.fixes_applied
         self.incomplete |= result.incomplete
         self.fails |= result.fails

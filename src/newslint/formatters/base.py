@@ -49,5 +49,8 @@ def summary_line(summary: Summary) -> str:
     if summary.fixes_applied:
         line += f" Applied {plural(summary.fixes_applied, 'fix', 'fixes')}."
     elif summary.fixable:
-        line += f" {summary.fixable} fixable with --fix (see --diff)."
+        line += f" {summary.fixable} fixable with --fix (see --diff)"
+        line += f", {summary.unsafe_fixable} more with --unsafe-fixes." if summary.unsafe_fixable else "."
+    elif summary.unsafe_fixable:
+        line += f" {summary.unsafe_fixable} fixable with --unsafe-fixes."
     return line

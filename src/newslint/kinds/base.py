@@ -21,7 +21,7 @@ from newslint.yamlload import LineDict, LineList
 
 COMMON_KEYS = (
     "code", "name", "kind", "category", "severity", "message", "summary",
-    "rationale", "help", "scope", "examples", "enabled",
+    "rationale", "help", "scope", "examples", "enabled", "supersedes",
 )
 _PLACEHOLDER = regex.compile(r"\{(\w*)\}")
 
@@ -135,6 +135,7 @@ class YamlRule(Rule):
         self.message = spec.str("message", required=True)
         self._check_placeholders(spec)
         self.enabled_by_default = spec.bool("enabled", True)
+        self.supersedes = tuple(selector for selector, _ in spec.str_list("supersedes"))
         self.examples = _examples(spec)
         scope_value = spec.data.get("scope", self.DEFAULT_SCOPE)
         if scope_value is None:
@@ -151,7 +152,7 @@ class YamlRule(Rule):
     def _check_placeholders(self, spec: Spec) -> None:
         for found in _PLACEHOLDER.finditer(self.message):
             if found.group(1) not in self.PLACEHOLDERS:
-                allowed = ", ".join("{%s}" % name for name in self.PLACEHOLDERS) or "none"
+                allowed = ", ".join(f"{{{name}}}" for name in self.PLACEHOLDERS) or "none"
                 raise spec.error("message", f"unknown placeholder {found.group()} in message (allowed: {allowed})")
 
     def render(self, **values: Any) -> str:

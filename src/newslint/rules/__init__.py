@@ -6,8 +6,14 @@ from newslint.rule import Rule
 
 
 def builtin_rules() -> list[Rule]:
+    from newslint.rules.body_junk import InlineFurniture, PhotoCaption, TeaserHeadline
+    from newslint.rules.glued import GluedArticle, RunTogetherParagraphs
     from newslint.rules.notes import NOTE_RULES
     from newslint.rules.spam_tail import SpamTail
-    from newslint.rules.structure import RepeatedHeadline
+    from newslint.rules.structure import MissingHeadline, RepeatedHeadline, StartsMidStory
 
-    return [rule() for rule in (RepeatedHeadline, SpamTail, *NOTE_RULES)]
+    rules = (
+        RepeatedHeadline, TeaserHeadline, PhotoCaption, GluedArticle, MissingHeadline, StartsMidStory,
+        RunTogetherParagraphs, InlineFurniture, SpamTail, *NOTE_RULES,
+    )
+    return [rule() for rule in rules]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newslint.diagnostics import Severity
 from newslint.edits import removal_fix
 from newslint.rule import Rule
-from newslint.tails import find_tail
+from newslint.tails import analyse
 
 _COMMENT_FORM_TAIL = (
     "Japan seeks US investment in chips\n\n"
@@ -47,7 +47,7 @@ class SpamTail(Rule):
     }
 
     def check(self, doc, ctx):
-        tail = find_tail(doc, ctx.lexicons)
+        tail = analyse(doc, ctx.lexicons).tail
         if tail is None:
             return
         start = doc.lines[tail.first_line - 1][0]
