@@ -9,13 +9,14 @@ failing rule). Errors are one line on stderr; a traceback never reaches the user
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
 from newslint import __version__
 from newslint.errors import UserError
-from newslint.explain import explain_rule, list_rules
+from newslint.explain import check_facts, draft_facts, explain_rule, list_rules
 from newslint.registry import Registry
 from newslint.runner import Options, Session, Summary, display_path
 
@@ -25,6 +26,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class _ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, not usage plus message
         raise UserError(f"{message} (see newslint --help)")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-04-10") from None
 
 
 def _selectors(value: str) -> list[str]:
@@ -51,6 +59,11 @@ def build_parser(formats: list[str]) -> argparse.ArgumentParser:
     rules.add_argument("--config", type=Path, metavar="FILE",
                        help="use this config file for every path (default: the nearest one above each file)")
     rules.add_argument("--facts", type=Path, metavar="FILE", help="reference fact file (YAML)")
+    rules.add_argument("--reference", type=Path, action="append", default=[], metavar="ARTICLE",
+                       help="a trusted article whose figures act as facts (repeatable)")
+    rules.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                       help="what relative dates ('last year') are relative to (default: the article's front "
+                            "matter date, else the fact file's 'published')")
     rules.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
                        help="lowest severity that makes the exit status 1 (default: warning)")
     fixes = parser.add_argument_group("fixes")
@@ -60,6 +73,9 @@ def build_parser(formats: list[str]) -> argparse.ArgumentParser:
     about = parser.add_argument_group("information (these never lint)")
     about.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     about.add_argument("--explain", metavar="RULE", help="explain one rule (code or name) with examples and exit")
+    about.add_argument("--check-facts", type=Path, metavar="FILE", help="check a fact file and exit")
+    about.add_argument("--draft-facts", type=Path, metavar="ARTICLE",
+                       help="print a fact file drafted from a trusted article, for review, and exit")
     about.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -98,6 +114,8 @@ def _main(argv: list[str]) -> int:
         extend_select=args.extend_select,
         ignore=args.ignore,
         facts=args.facts,
+        references=args.reference,
+        date=args.date,
         fail_on=args.fail_on,
         fix=args.fix,
         unsafe_fixes=args.unsafe_fixes,
@@ -105,10 +123,16 @@ def _main(argv: list[str]) -> int:
     )
     if args.config is not None and not args.config.is_file():
         raise UserError("config file not found", args.config)
-    if args.facts is not None and not args.facts.is_file():
-        raise UserError("fact file not found", args.facts)
+    for path, what in ((args.facts, "fact file"), (args.check_facts, "fact file"),
+                       (args.draft_facts, "article"), *((reference, "reference article") for reference in args.reference)):
+        if path is not None and not path.is_file():
+            raise UserError(f"{what} not found", path)
     session = Session(options, registry)
     color = sys.stdout.isatty() and not args.no_color
+    if args.check_facts:
+        return check_facts(args.check_facts, sys.stdout)
+    if args.draft_facts:
+        return draft_facts(args.draft_facts, registry, args.date, sys.stdout)
     if args.list_rules or args.explain:
         book = session.rulebook(session.config_for(Path.cwd()))
         if args.explain:

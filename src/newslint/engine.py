@@ -7,6 +7,7 @@ document; the result says the run was incomplete.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,9 +29,10 @@ class LintSettings:
     rules: Sequence[Rule]  # the rules that run, in order
     known_rules: Sequence[Rule]  # every rule, to check suppression comments against
     severity: Mapping[str, Severity] = field(default_factory=dict)  # overrides by rule code
-    facts: Any = None
+    facts: Any = None  # a FactBase: the fact file and facts drawn from reference articles
     lexicons: Mapping[str, Any] = field(default_factory=dict)
     regex_timeout: float = 1.0
+    reference_date: dt.date | None = None  # --date: what relative dates are relative to
 
     def __post_init__(self) -> None:
         self.active_codes = {rule.code for rule in self.rules}
@@ -40,7 +42,8 @@ class LintSettings:
 
     def context(self, doc: Document, rule: Rule) -> RuleContext:
         return RuleContext(
-            doc, rule, self.severity.get(rule.code), self.facts, self.lexicons, self.regex_timeout
+            doc, rule, self.severity.get(rule.code), self.facts, self.lexicons, self.regex_timeout,
+            reference_date=self.reference_date,
         )
 
 

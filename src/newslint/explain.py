@@ -1,15 +1,20 @@
-"""``--list-rules`` and ``--explain``: the rules' own metadata, printed for people."""
+"""The actions that never lint: list and explain rules, check and draft fact files."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
+from newslint.document import Document
 from newslint.errors import UserError
+from newslint.facts import load_facts
+from newslint.facts_draft import draft_fact_file
 from newslint.registry import RuleBook
 from newslint.rule import Example
+from newslint.sourcefile import UnreadableFile, decode
 
 
 def _console(stream: TextIO, color: bool) -> Console:
@@ -76,3 +81,27 @@ def _show(example: Example) -> str:
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines() or [""])
+
+
+def check_facts(path: Path, stream: TextIO) -> int:
+    """Validate a fact file; a problem raises a one-line UserError (exit status 2)."""
+    fact_file = load_facts(path)
+    values = sum(len(fact.values) for fact in fact_file.facts)
+    parts = [f"{len(fact_file.facts)} facts with {values} values"]
+    if fact_file.published:
+        parts.append(f"published {fact_file.published.isoformat()}")
+    if fact_file.rates:
+        parts.append("rates " + ", ".join(f"{a}/{b}" for a, b in fact_file.rates))
+    stream.write(f"{path}: ok: {'; '.join(parts)}\n")
+    return 0
+
+
+def draft_facts(path: Path, registry, date, stream: TextIO) -> int:
+    """Print a fact file drafted from a trusted article."""
+    try:
+        source = decode(path.read_bytes())
+    except UnreadableFile as exc:
+        raise UserError(exc.message, path) from None
+    doc = Document(source.text, str(path), registry.parser_for(path.name))
+    stream.write(draft_fact_file(doc, date or doc.date))
+    return 0

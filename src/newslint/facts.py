@@ -1,6 +1,8 @@
 """The reference fact file: what the articles are checked against.
 
     published: 2024-04-10            # optional reference date for relative dates
+    rates:                           # optional exchange rates: 1 USD = 151.3 JPY
+      USD/JPY: 151.3
     facts:
       - id: microsoft-japan-investment
         claim: Microsoft will invest $2.9 billion in cloud and AI infrastructure in Japan.
@@ -8,22 +10,37 @@
         value: 2.9 billion USD       # or values: [590 billion JPY, 3.9 billion USD]
         source: https://...          # optional
 
+A fact applies to a sentence when every ``about`` entry occurs in it: entries are
+case-insensitive word prefixes ("subsid" matches "subsidies"), '|' separates
+alternatives, and an entry of several words matches them in a row ("rate hike").
+Values are written the way a person writes them and read by the quantity parser.
 Loaded safely and checked key by key; every problem is a UserError at file:line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from newslint.document import parse_date
 from newslint.errors import UserError
+from newslint.quantities import Quantity, parse_value
 from newslint.yamlload import LineDict, LineList, load_yaml
 
-TOP_KEYS = ("published", "facts")
+TOP_KEYS = ("published", "rates", "facts")
 FACT_KEYS = ("id", "claim", "about", "value", "values", "source")
+_CURRENCY_PAIR = regex.compile(r"(?P<base>[A-Z]{3})/(?P<quote>[A-Z]{3})")
+
+
+@dataclass(frozen=True)
+class FactValue:
+    text: str  # as written in the fact file
+    quantity: Quantity
+    line: int
 
 
 @dataclass(frozen=True)
@@ -31,9 +48,35 @@ class Fact:
     id: str
     claim: str
     about: tuple[tuple[str, ...], ...]  # every group must occur; any alternative of a group will do
-    values: tuple[str, ...] = ()
+    values: tuple[FactValue, ...] = ()
     source: str | None = None
     line: int = 0  # where the fact starts in its file
+    origin: str = ""  # the file it comes from, as shown to users
+    min_about: float = 1.0  # share of the about groups that must occur (facts drawn from an article: less)
+    patterns: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
+
+    def matches(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]] | None:
+        """Spans of the about words in text[start:end] when the fact applies there, else None."""
+        end = len(text) if end is None else end
+        spans = []
+        matched = 0
+        for pattern in self.patterns:
+            found = pattern.search(text, start, end)
+            if found:
+                matched += 1
+                spans.append(found.span())
+        if matched < self.min_about * len(self.patterns) or not matched:
+            return None
+        return spans
+
+
+def about_patterns(groups: tuple[tuple[str, ...], ...]) -> tuple[regex.Pattern, ...]:
+    """One pattern per group: any alternative, each word a case-insensitive prefix."""
+    compiled = []
+    for alternatives in groups:
+        parts = [r"\s+".join(rf"{regex.escape(word)}\w*" for word in alternative.split()) for alternative in alternatives]
+        compiled.append(regex.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", regex.IGNORECASE))
+    return tuple(compiled)
 
 
 @dataclass(frozen=True)
@@ -41,24 +84,57 @@ class FactFile:
     path: Path
     facts: tuple[Fact, ...] = ()
     published: dt.date | None = None
+    rates: dict[tuple[str, str], tuple[float, int]] = field(default_factory=dict, compare=False)  # -> (rate, line)
 
 
-def load_facts(path: Path) -> FactFile:
+@dataclass
+class FactBase:
+    """All the facts a run checks against: a fact file and facts drawn from reference articles."""
+
+    facts: list[Fact] = field(default_factory=list)
+    published: dt.date | None = None
+    rates: dict[tuple[str, str], tuple[float, int]] = field(default_factory=dict)
+    rates_origin: str = ""
+
+    @classmethod
+    def combine(cls, fact_file: FactFile | None, references: list[Fact]) -> FactBase | None:
+        if fact_file is None and not references:
+            return None
+        base = cls(list(references))
+        if fact_file is not None:
+            base.facts[:0] = fact_file.facts
+            base.published = fact_file.published
+            base.rates = dict(fact_file.rates)
+            base.rates_origin = fact_file.facts[0].origin if fact_file.facts else str(fact_file.path)
+        return base
+
+    def rate(self, base: str, quote: str) -> tuple[float, int] | None:
+        """Units of ``quote`` per unit of ``base`` from the rates table, either way round."""
+        if (base, quote) in self.rates:
+            return self.rates[base, quote]
+        if (quote, base) in self.rates:
+            rate, line = self.rates[quote, base]
+            return 1 / rate, line
+        return None
+
+
+def load_facts(path: Path, shown_as: str | None = None) -> FactFile:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UserError("fact file not found", path) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read fact file: {exc}", path) from None
-    return parse_facts(load_yaml(text, path), path)
+    return parse_facts(load_yaml(text, path), path, shown_as)
 
 
-def parse_facts(data: Any, path: Path) -> FactFile:
+def parse_facts(data: Any, path: Path, shown_as: str | None = None) -> FactFile:
     """Validate loaded fact-file data (a mapping, as YAML gives it)."""
+    origin = shown_as or str(path)
     if data is None:
         return FactFile(path)
     if not isinstance(data, dict):
-        raise UserError("a fact file must be a mapping with 'facts' (and optional 'published')", path, 1)
+        raise UserError("a fact file must be a mapping with 'facts' (and optional 'published', 'rates')", path, 1)
     for key in data:
         if key not in TOP_KEYS:
             raise UserError(f"unknown key {key!r} (a fact file has: {', '.join(TOP_KEYS)})", path, _line(data, key))
@@ -67,6 +143,7 @@ def parse_facts(data: Any, path: Path) -> FactFile:
         published = parse_date(data["published"])
         if published is None:
             raise UserError("'published' must be a date like 2024-04-10", path, _line(data, "published"))
+    rates = _rates(data.get("rates"), path, _line(data, "rates"))
     entries = data.get("facts") or []
     if not isinstance(entries, list):
         raise UserError("'facts' must be a list of facts", path, _line(data, "facts"))
@@ -74,15 +151,31 @@ def parse_facts(data: Any, path: Path) -> FactFile:
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         line = entries.line_of(index) if isinstance(entries, LineList) else None
-        fact = _fact(entry, path, line)
+        fact = _fact(entry, path, line, origin)
         if fact.id in seen:
             raise UserError(f"duplicate fact id {fact.id!r} (first on line {seen[fact.id]})", path, fact.line)
         seen[fact.id] = fact.line
         facts.append(fact)
-    return FactFile(path, tuple(facts), published)
+    return FactFile(path, tuple(facts), published, rates)
 
 
-def _fact(entry: Any, path: Path, line: int | None) -> Fact:
+def _rates(data: Any, path: Path, line: int | None) -> dict[tuple[str, str], tuple[float, int]]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UserError("'rates' must map currency pairs to rates, like USD/JPY: 151.3", path, line)
+    rates = {}
+    for pair, rate in data.items():
+        pair_line = data.line_of(pair) if isinstance(data, LineDict) else line
+        found = _CURRENCY_PAIR.fullmatch(str(pair))
+        if not found or isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate <= 0:
+            raise UserError(f"rate {pair}: {rate!r}: write a pair and a positive number, like USD/JPY: 151.3",
+                            path, pair_line)
+        rates[found.group("base"), found.group("quote")] = (float(rate), pair_line or 0)
+    return rates
+
+
+def _fact(entry: Any, path: Path, line: int | None, origin: str) -> Fact:
     if not isinstance(entry, dict):
         raise UserError("each fact must be a mapping with id, claim and about", path, line)
     where = lambda key: _line(entry, key) or line  # noqa: E731
@@ -97,10 +190,20 @@ def _fact(entry: Any, path: Path, line: int | None) -> Fact:
         raise UserError("'about' must be a non-empty list of words that identify the fact", path, where("about"))
     if "value" in entry and "values" in entry:
         raise UserError("give either 'value' or 'values', not both", path, where("values"))
-    values = entry.get("values", [entry["value"]] if "value" in entry else [])
-    if not isinstance(values, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
-                                                for v in values):
+    raw_values = entry.get("values", [entry["value"]] if "value" in entry else [])
+    if not isinstance(raw_values, list):
         raise UserError("'values' must be a list of figures like '2.9 billion USD'", path, where("values"))
+    values = []
+    for index, raw in enumerate(raw_values):
+        value_line = raw_values.line_of(index) if isinstance(raw_values, LineList) else \
+            where("value" if "value" in entry else "values")
+        if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+            raise UserError(f"value {raw!r} is not a figure like '2.9 billion USD'", path, value_line)
+        try:
+            quantity = parse_value(str(raw))
+        except ValueError as exc:
+            raise UserError(f"bad value: {exc}", path, value_line) from None
+        values.append(FactValue(str(raw), quantity, value_line or 0))
     source = entry.get("source")
     if source is not None and not isinstance(source, str):
         raise UserError("'source' must be a URL", path, where("source"))
@@ -109,9 +212,11 @@ def _fact(entry: Any, path: Path, line: int | None) -> Fact:
         id=entry["id"].strip(),
         claim=entry["claim"].strip(),
         about=groups,
-        values=tuple(str(value) for value in values),
+        values=tuple(values),
         source=source,
         line=line or _line(entry, "id") or 0,
+        origin=origin,
+        patterns=about_patterns(groups),
     )
 
 

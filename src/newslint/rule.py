@@ -22,6 +22,7 @@ Example of a Python rule::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -127,6 +128,7 @@ class RuleContext:
     lexicons: Mapping[str, Any] = field(default_factory=dict)
     regex_timeout: float = 1.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    reference_date: dt.date | None = None  # --date, for relative dates
 
     def report(
         self,

@@ -6,6 +6,7 @@ examples go through exactly the pipeline real files do.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,7 +17,8 @@ from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document
 from newslint.engine import LintSettings, lint
 from newslint.errors import UserError
-from newslint.facts import FactFile, load_facts
+from newslint.facts import Fact, FactBase, FactFile, load_facts
+from newslint.references import facts_from_article
 from newslint.files import discover, relative_to_root
 from newslint.fixes import FileChanged, apply_fixes, unified_diff, write_atomically
 from newslint.pathmatch import matches
@@ -37,6 +39,8 @@ class Options:
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     facts: Path | None = None
+    references: list[Path] = field(default_factory=list)  # trusted articles whose figures act as facts
+    date: dt.date | None = None  # what relative dates are relative to
     fail_on: str | None = None
     fix: bool = False
     unsafe_fixes: bool = False
@@ -99,6 +103,7 @@ class Session:
         self._config_files: dict[Path, Config] = {}
         self._fact_files: dict[Path, FactFile] = {}
         self._settings: dict[tuple, LintSettings] = {}
+        self._references: list[Fact] | None = None
         self.explicit_config = self._load_config(options.config.resolve()) if options.config else None
 
     # -- config and rules -----------------------------------------------------------
@@ -121,7 +126,7 @@ class Session:
     def _load_facts(self, path: Path) -> FactFile:
         path = path.resolve()
         if path not in self._fact_files:
-            self._fact_files[path] = load_facts(path)
+            self._fact_files[path] = load_facts(path, display_path(path))
         return self._fact_files[path]
 
     def rulebook(self, config: Config) -> RuleBook:
@@ -167,8 +172,26 @@ class Session:
             if override is not None:
                 overrides[rule.code] = override
         facts_path = options.facts or config.facts
-        facts = self._load_facts(facts_path) if facts_path else None
-        return LintSettings(chosen, rules, overrides, facts, book.lexicons, options.regex_timeout)
+        fact_file = self._load_facts(facts_path) if facts_path else None
+        facts = FactBase.combine(fact_file, self._reference_facts(fact_file))
+        return LintSettings(chosen, rules, overrides, facts, book.lexicons, options.regex_timeout, options.date)
+
+    def _reference_facts(self, fact_file: FactFile | None) -> list[Fact]:
+        """Facts drawn from the --reference articles (read once per run)."""
+        if self._references is None:
+            self._references = []
+            for path in self.options.references:
+                try:
+                    source = decode(path.read_bytes())
+                except OSError as exc:
+                    raise UserError(f"cannot read reference article: {exc.strerror or exc}", path) from None
+                except UnreadableFile as exc:
+                    raise UserError(f"reference article: {exc.message}", path) from None
+                doc = Document(source.text, display_path(path), self.registry.parser_for(path.name))
+                published = fact_file.published if fact_file else None
+                when = self.options.date or doc.date or published
+                self._references.extend(facts_from_article(doc, display_path(path), when))
+        return self._references
 
     def _check_selectors(self, config: Config, rules) -> None:
         options = self.options

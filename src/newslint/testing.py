@@ -15,18 +15,22 @@ them, through the same decode -> parse -> rules -> suppressions pipeline as file
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from newslint.diagnostics import Diagnostic
 from newslint.engine import LintSettings
-from newslint.facts import parse_facts
+from newslint.facts import FactBase, parse_facts
 from newslint.registry import Registry
 from newslint.rule import Example, Rule
 from newslint.runner import lint_bytes
 from newslint.selection import choose_rules
 from newslint.yaml_rules import PackContents, load_pack_text
+from newslint.yamlload import load_yaml
 
 _REGISTRY: Registry | None = None
 
@@ -49,6 +53,7 @@ def lint_text(
     facts: Mapping[str, Any] | None = None,
     packs: Sequence[str] = (),
     regex_timeout: float = 1.0,
+    date: dt.date | None = None,
 ) -> list[Diagnostic]:
     """Lint one article given as a string; ``filename``'s suffix picks the parser.
 
@@ -63,11 +68,23 @@ def lint_text(
     rules = [*book.sorted(), *extra.rules]
     chosen = choose_rules(rules, select, [*extend_select, *(rule.code for rule in extra.rules)], ignore)
     lexicons = {**book.lexicons, **extra.lexicons}
-    fact_file = parse_facts(dict(facts), Path("<facts>")) if facts is not None else None
-    settings = LintSettings(chosen, rules, {}, fact_file, lexicons, regex_timeout)
+    fact_file = None
+    if facts is not None:  # through YAML, as a file would be, so that findings can name lines
+        text_of_facts = yaml.safe_dump(_plain(facts), sort_keys=False, allow_unicode=True)
+        fact_file = parse_facts(load_yaml(text_of_facts, "facts.yaml"), Path("facts.yaml"), "facts.yaml")
+    settings = LintSettings(chosen, rules, {}, FactBase.combine(fact_file, []), lexicons, regex_timeout, date)
     data = text.encode("utf-8") if isinstance(text, str) else text
     result, _, _ = lint_bytes(data, filename, settings, reg.parser_for(filename))
     return result.diagnostics
+
+
+def _plain(value: Any) -> Any:
+    """Mappings and lists as plain dicts and lists (YAML's own types dump with tags)."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
 
 
 def example_findings(rule: Rule, example: Example) -> list[Diagnostic]:

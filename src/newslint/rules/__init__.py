@@ -7,6 +7,7 @@ from newslint.rule import Rule
 
 def builtin_rules() -> list[Rule]:
     from newslint.rules.body_junk import InlineFurniture, PhotoCaption, TeaserHeadline
+    from newslint.rules.figures import ConversionMismatch, FigureMismatch, InconsistentFigures
     from newslint.rules.glued import GluedArticle, RunTogetherParagraphs
     from newslint.rules.notes import NOTE_RULES
     from newslint.rules.spam_tail import SpamTail
@@ -14,6 +15,7 @@ def builtin_rules() -> list[Rule]:
 
     rules = (
         RepeatedHeadline, TeaserHeadline, PhotoCaption, GluedArticle, MissingHeadline, StartsMidStory,
-        RunTogetherParagraphs, InlineFurniture, SpamTail, *NOTE_RULES,
+        RunTogetherParagraphs, InlineFurniture, SpamTail, FigureMismatch, ConversionMismatch, InconsistentFigures,
+        *NOTE_RULES,
     )
     return [rule() for rule in rules]
