@@ -17,21 +17,21 @@ SEED_4 = seed(4).read_text(encoding="utf-8")
 # (seed text, written, rewritten as, line, column, message) for every change that must be reported.
 CHANGES = [
     (SEED_1, "$750 billion", "$750 million", 13, 68,
-     "figure $750 million does not match the reference $750 billion (facts.yaml:18, japan-fdi-in-us)"),
+     "figure $750 million does not match the reference $750 billion (facts.yaml:23, japan-fdi-in-us)"),
     (SEED_1, "$2.9 billion", "$3.2 billion", 15, 66,
      "figure $3.2 billion does not match the reference $2.9 billion (facts.yaml:13, microsoft-japan-investment)"),
     (SEED_1, "590 billion yen ($3.9 billion)", "590 billion yen ($4.9 billion)", 26, 95,
-     "figure $4.9 billion does not match the reference $3.9 billion (facts.yaml:33, rapidus-new-subsidy)"),
+     "figure $4.9 billion does not match the reference $3.9 billion (facts.yaml:38, rapidus-new-subsidy)"),
     (SEED_1, "17 years", "seven years", 38, 88,
-     "figure seven years does not match the reference 17 years (facts.yaml:73, boj-rate-hike)"),
+     "figure seven years does not match the reference 17 years (facts.yaml:78, boj-rate-hike)"),
     (SEED_1, "mass production aimed at starting in 2027", "mass production aimed at starting in 2029", 28, 234,
-     "figure 2029 does not match the reference 2027 (facts.yaml:48, rapidus-mass-production)"),
+     "figure 2029 does not match the reference 2027 (facts.yaml:53, rapidus-mass-production)"),
     (SEED_1, "earlier this year", "in 2022", 34, 164,
-     "figure 2022 does not match the reference 2024 (facts.yaml:83, japan-loses-third-place)"),
+     "figure 2022 does not match the reference 2024 (facts.yaml:88, japan-loses-third-place)"),
     (SEED_4, "US$8.6 billion", "US$86 billion", 43, 19,
-     "figure US$86 billion does not match the reference $8.6 billion (facts.yaml:63, tsmc-first-plant)"),
+     "figure US$86 billion does not match the reference $8.6 billion (facts.yaml:68, tsmc-first-plant)"),
     (SEED_4, "1,200 tech", "2,100 tech", 17, 54,
-     "figure 2,100 does not match the reference 1,200 unicorns (facts.yaml:98, japanese-unicorns)"),
+     "figure 2,100 does not match the reference 1,200 unicorns (facts.yaml:104, japanese-unicorns)"),
 ]
 SAME_FIGURES = [
     (SEED_1, "$750 billion", "$750bn"),
@@ -56,7 +56,7 @@ def test_seeds_use_their_fact_file_from_config(cli):
     run = cli("--select", "figure", "seeds/", cwd=REPO)
     assert run.lines == [
         "seeds/003_1470b63d3428230d.txt:5:4: NL401 [error] figure 'last year' (2023) does not match the reference "
-        "2024 (seeds/facts.yaml:83, japan-loses-third-place)",
+        "2024 (seeds/facts.yaml:88, japan-loses-third-place)",
         "Found 1 finding (1 error, 0 warnings, 0 info) in 1 of 5 files.",
     ]
 
@@ -151,7 +151,7 @@ def test_inconsistent_figures_in_one_article_are_a_hint():
         ("facts:\n  - id: a\n    claim: A.\n    about: [x]\n    value: soon\n", 5,
          "bad value: 'soon' is not one figure (write it like '2.9 billion USD', '17 years', '32nd', '2024')"),
         ("facts:\n  - id: a\n    claim: A.\n    about: [x]\n    valeu: 3\n", 5,
-         "unknown key 'valeu' in a fact (known: id, claim, about, value, values, source)"),
+         "unknown key 'valeu' in a fact (known: id, claim, about, value, values, source, hedge, said_by)"),
         ("facts:\n  - id: a\n    claim: A.\n    about: [x]\n  - id: a\n    claim: B.\n    about: [y]\n", 5,
          "duplicate fact id 'a' (first on line 2)"),
         ("rates:\n  dollars: 151\nfacts: []\n", 2, "rate dollars: 151: write a pair and a positive number, like USD/JPY: 151.3"),
@@ -168,7 +168,7 @@ def test_a_broken_fact_file_is_one_line_with_file_and_line(cli, tmp_path, conten
 
 def test_check_facts_summarises_a_good_file(cli):
     run = cli("--check-facts", "seeds/facts.yaml", cwd=REPO)
-    assert (run.code, run.out) == (0, "seeds/facts.yaml: ok: 21 facts with 32 values; published 2024-04-10; rates USD/JPY\n")
+    assert (run.code, run.out) == (0, "seeds/facts.yaml: ok: 22 facts with 32 values; published 2024-04-10; rates USD/JPY\n")
 
 
 def test_a_drafted_fact_file_reads_back_and_agrees_with_its_article(cli, tmp_path):

@@ -9,6 +9,8 @@
         about: [Microsoft, invest|pledge]
         value: 2.9 billion USD       # or values: [590 billion JPY, 3.9 billion USD]
         source: https://...          # optional
+        hedge: reportedly            # optional: the source is not certain of it
+        said_by: Kishida             # optional: whose statement (or goal) it is
 
 A fact applies to a sentence when every ``about`` entry occurs in it: entries are
 case-insensitive word prefixes ("subsid" matches "subsidies"), '|' separates
@@ -32,7 +34,7 @@ from newslint.quantities import Quantity, parse_value
 from newslint.yamlload import LineDict, LineList, load_yaml
 
 TOP_KEYS = ("published", "rates", "facts")
-FACT_KEYS = ("id", "claim", "about", "value", "values", "source")
+FACT_KEYS = ("id", "claim", "about", "value", "values", "source", "hedge", "said_by")
 _CURRENCY_PAIR = regex.compile(r"(?P<base>[A-Z]{3})/(?P<quote>[A-Z]{3})")
 
 
@@ -50,6 +52,8 @@ class Fact:
     about: tuple[tuple[str, ...], ...]  # every group must occur; any alternative of a group will do
     values: tuple[FactValue, ...] = ()
     source: str | None = None
+    hedge: str | None = None  # the source is not certain: "reportedly" (NL504 reports dropping it)
+    said_by: str | None = None  # whose statement the fact is: "Kishida" (NL503)
     line: int = 0  # where the fact starts in its file
     origin: str = ""  # the file it comes from, as shown to users
     min_about: float = 1.0  # share of the about groups that must occur (facts drawn from an article: less)
@@ -207,6 +211,9 @@ def _fact(entry: Any, path: Path, line: int | None, origin: str) -> Fact:
     source = entry.get("source")
     if source is not None and not isinstance(source, str):
         raise UserError("'source' must be a URL", path, where("source"))
+    for key in ("hedge", "said_by"):
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+            raise UserError(f"{key!r} must be a word or name, like 'reportedly' or 'Kishida'", path, where(key))
     groups = tuple(tuple(alt.strip() for alt in group.split("|") if alt.strip()) for group in about)
     return Fact(
         id=entry["id"].strip(),
@@ -214,6 +221,8 @@ def _fact(entry: Any, path: Path, line: int | None, origin: str) -> Fact:
         about=groups,
         values=tuple(values),
         source=source,
+        hedge=entry.get("hedge", "").strip() or None,
+        said_by=entry.get("said_by", "").strip() or None,
         line=line or _line(entry, "id") or 0,
         origin=origin,
         patterns=about_patterns(groups),

@@ -62,12 +62,12 @@ def lint_text(
     """
     reg = registry()
     book = reg.rulebook()
-    extra = PackContents()
+    extra = PackContents(lexicons=dict(book.lexicons))  # the packs' lexicons merge into the built-in ones
     for number, pack in enumerate(packs):
         load_pack_text(pack, Path(f"<pack {number + 1}>"), reg.kinds, extra)
     rules = [*book.sorted(), *extra.rules]
     chosen = choose_rules(rules, select, [*extend_select, *(rule.code for rule in extra.rules)], ignore)
-    lexicons = {**book.lexicons, **extra.lexicons}
+    lexicons = extra.lexicons
     fact_file = None
     if facts is not None:  # through YAML, as a file would be, so that findings can name lines
         text_of_facts = yaml.safe_dump(_plain(facts), sort_keys=False, allow_unicode=True)

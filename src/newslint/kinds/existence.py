@@ -12,17 +12,19 @@ class ExistenceRule(YamlRule):
     """Flags each match of ``tokens`` (literal phrases) or ``patterns`` (regexes).
 
     Keys: tokens, patterns, ignorecase (default true), word-boundaries (default true),
-    exceptions (phrases: a match inside one of them is not reported).
+    exceptions (phrases: a match inside one of them is not reported), first-only (report
+    only the first match in each segment of the scope; default false).
     Message placeholders: {match}.
     """
 
     KIND = "existence"
-    KEYS = ("tokens", "patterns", "ignorecase", "word-boundaries", "exceptions")
+    KEYS = ("tokens", "patterns", "ignorecase", "word-boundaries", "exceptions", "first-only")
     PLACEHOLDERS = ("match",)
 
     def compile(self, spec):
         ignorecase = spec.bool("ignorecase", True)
         self.pattern = token_pattern(spec, ignorecase, spec.bool("word-boundaries", True))
+        self.first_only = spec.bool("first-only", False)
         exceptions = spec.str_list("exceptions")
         self.exceptions = None
         if exceptions:
@@ -41,3 +43,5 @@ class ExistenceRule(YamlRule):
                     if any(a <= match.start() and match.end() <= b for a, b in excepted):
                         continue
                 ctx.report(match.start(), match.end(), self.render(match=squash(match.group())))
+                if self.first_only:
+                    break

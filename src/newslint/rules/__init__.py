@@ -7,7 +7,11 @@ from newslint.rule import Rule
 
 def builtin_rules() -> list[Rule]:
     from newslint.rules.body_junk import InlineFurniture, PhotoCaption, TeaserHeadline
+    from newslint.rules.claims import (
+        DroppedHedge, MisattributedStatement, UncheckedFigure, UnsupportedClaim, WeaselAttribution,
+    )
     from newslint.rules.figures import ConversionMismatch, FigureMismatch, InconsistentFigures
+    from newslint.rules.filler import ListicleScaffolding
     from newslint.rules.glued import GluedArticle, RunTogetherParagraphs
     from newslint.rules.notes import NOTE_RULES
     from newslint.rules.spam_tail import SpamTail
@@ -16,6 +20,7 @@ def builtin_rules() -> list[Rule]:
     rules = (
         RepeatedHeadline, TeaserHeadline, PhotoCaption, GluedArticle, MissingHeadline, StartsMidStory,
         RunTogetherParagraphs, InlineFurniture, SpamTail, FigureMismatch, ConversionMismatch, InconsistentFigures,
-        *NOTE_RULES,
+        UnsupportedClaim, WeaselAttribution, MisattributedStatement, DroppedHedge, UncheckedFigure,
+        ListicleScaffolding, *NOTE_RULES,
     )
     return [rule() for rule in rules]

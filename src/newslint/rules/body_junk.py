@@ -138,7 +138,7 @@ class PhotoCaption(Rule):
     )
     help = "Delete the caption, or move it out of the article text."
     fixable = True
-    supersedes = ("NL103",)
+    supersedes = ("NL103", "claim")
     examples = {
         "bad": [
             "Japan courts tech firms\n\nPeople walk in Tokyo's Akihabara district on Thursday. Photo: AFP\n\n"
