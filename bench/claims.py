@@ -101,6 +101,7 @@ def _by_line(findings: list[dict], warnings_only: bool) -> dict[str, set[int]]:
 
 
 def _measure_corpus(corpus: Path) -> None:
+    corpus = corpus.resolve()
     manifest = [json.loads(line) for line in (corpus / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     facts = ("--facts", str(corpus / "facts.yaml")) if (corpus / "facts.yaml").exists() else ()
     findings = _findings(corpus / "txt", cwd=corpus, extra=facts)

@@ -24,6 +24,7 @@ from typing import Any
 import regex
 
 from newslint.document import Document, Sentence
+from newslint.lexicon_cache import built_from
 
 # Share of a sentence's letters that must be inside quotation marks for it to be a quote.
 MIN_QUOTED_SHARE = 0.5
@@ -137,15 +138,9 @@ def _compiled(entries) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE) if body else None
 
 
-_READERS: dict[int, tuple[Mapping[str, Any], AttributionReader]] = {}
-
-
 def attributions(doc: Document, lexicons: Mapping[str, Any]) -> list[Attribution]:
     """The attribution of every sentence, computed once per document."""
-    cached = _READERS.get(id(lexicons))
-    if cached is None or cached[0] is not lexicons:
-        cached = _READERS[id(lexicons)] = (lexicons, AttributionReader(lexicons))
     memo = doc.__dict__.setdefault("_attributions", {})
     if id(lexicons) not in memo:
-        memo[id(lexicons)] = cached[1].read(doc)
+        memo[id(lexicons)] = built_from(lexicons, AttributionReader).read(doc)
     return memo[id(lexicons)]

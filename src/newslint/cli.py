@@ -66,6 +66,14 @@ def build_parser(formats: list[str]) -> argparse.ArgumentParser:
                             "matter date, else the fact file's 'published')")
     rules.add_argument("--fail-on", choices=["error", "warning", "info", "never"],
                        help="lowest severity that makes the exit status 1 (default: warning)")
+    online = parser.add_argument_group("online (newslint makes no network connection without --check-links)")
+    online.add_argument("--check-links", action="store_true",
+                        help="fetch every web link and report dead ones (NL310) and unreachable ones (NL311)")
+    online.add_argument("--allow-private-links", action="store_true",
+                        help="with --check-links, fetch links to private, loopback and link-local addresses too")
+    online.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    online.add_argument("--cache-dir", type=Path, metavar="DIR",
+                        help="where the cache lives (default: .newslint_cache next to the config, or here)")
     fixes = parser.add_argument_group("fixes")
     fixes.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
@@ -120,6 +128,10 @@ def _main(argv: list[str]) -> int:
         fix=args.fix,
         unsafe_fixes=args.unsafe_fixes,
         diff=args.diff,
+        check_links=args.check_links,
+        allow_private_links=args.allow_private_links,
+        no_cache=args.no_cache,
+        cache_dir=args.cache_dir,
     )
     if args.config is not None and not args.config.is_file():
         raise UserError("config file not found", args.config)
@@ -143,6 +155,15 @@ def _main(argv: list[str]) -> int:
     files = session.files()
     for path in files:  # settle config, rule and fact-file errors before any output
         session.settings_for(session.config_for(path.parent), path)
+    if args.check_links:
+        checked = session.check_links(files)
+        if checked.cache_problem:
+            print(f"newslint: warning: {checked.cache_problem}", file=sys.stderr)
+        print(f"newslint: checked {checked.links} link{'s' if checked.links != 1 else ''} "
+              f"({checked.fetched} fetched, {checked.links - checked.fetched - checked.not_fetched} from the cache)", file=sys.stderr)
+        if checked.not_fetched:
+            print(f"newslint: {checked.not_fetched} link{'s' if checked.not_fetched != 1 else ''} to private or "
+                  "local addresses not fetched (--allow-private-links fetches them)", file=sys.stderr)
     if args.diff:
         return _diff(session, files)
     return _lint(session, files, registry, args.format or ("text" if sys.stdout.isatty() else "concise"), color)

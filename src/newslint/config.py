@@ -15,6 +15,14 @@ Keys (all optional)::
     exclude = ["drafts/**", "*.draft.md"]
     facts = "facts.yaml"
     fail-on = "warning"                   # error, warning, info or never
+    cache-dir = ".newslint_cache"         # where caches live (the link check's, for now)
+
+    [links]                               # the online check, run only with --check-links
+    timeout = 10                          # seconds per request
+    max-redirects = 5
+    per-host = 2                          # requests at a time to one host
+    cache-hours = 24                      # how long a result is reused
+    allow-private = false                 # fetch private, loopback and link-local addresses
 """
 
 from __future__ import annotations
@@ -33,7 +41,13 @@ from newslint.yamlload import LineDict, load_yaml
 CONFIG_NAMES = ("newslint.toml", ".newslint.yaml", ".newslint.yml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 _LIST_KEYS = ("select", "extend-select", "ignore", "rule-dirs", "exclude")
-_KEYS = _LIST_KEYS + ("per-file-ignores", "severity", "facts", "fail-on")
+_KEYS = _LIST_KEYS + ("per-file-ignores", "severity", "facts", "fail-on", "cache-dir", "links")
+# [links]: key -> (type, smallest allowed value)
+LINK_KEYS: dict[str, tuple[type, float]] = {
+    "timeout": (float, 0.1), "max-redirects": (int, 0), "per-host": (int, 1), "cache-hours": (float, 0),
+    "allow-private": (bool, 0),
+}
+DEFAULT_CACHE_DIR = ".newslint_cache"
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     facts: Path | None = None
     fail_on: str | None = None
+    cache_dir: Path | None = None
+    links: tuple[tuple[str, Any], ...] = ()  # [links] settings as given
     key_lines: dict[str, int | None] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int | None:
@@ -128,6 +144,12 @@ def _build(data: dict[str, Any], path: Path, line_of) -> Config:
             if value not in FAIL_ON:
                 raise UserError(f"'fail-on' must be one of {', '.join(FAIL_ON)}", path, line)
             values[key] = value
+        elif key == "cache-dir":
+            if not isinstance(value, str) or not value.strip():
+                raise UserError("'cache-dir' must be the path of a folder", path, line)
+            values[key] = (root / value).resolve()
+        elif key == "links":
+            values[key] = _link_settings(value, path, line)
     return Config(
         root=root,
         path=path,
@@ -140,8 +162,29 @@ def _build(data: dict[str, Any], path: Path, line_of) -> Config:
         exclude=values.get("exclude", ()),
         facts=values.get("facts"),
         fail_on=values.get("fail-on"),
+        cache_dir=values.get("cache-dir"),
+        links=values.get("links", ()),
         key_lines=key_lines,
     )
+
+
+def _link_settings(value: Any, path: Path, line: int | None) -> tuple[tuple[str, Any], ...]:
+    if not isinstance(value, dict):
+        raise UserError("'links' must be a table of settings for --check-links", path, line)
+    settings = []
+    for key, setting in value.items():
+        if key not in LINK_KEYS:
+            raise UserError(f"unknown key {key!r} in 'links' (known: {', '.join(LINK_KEYS)})", path, line)
+        kind, smallest = LINK_KEYS[key]
+        if kind is bool:
+            if not isinstance(setting, bool):
+                raise UserError(f"'links.{key}' must be true or false", path, line)
+        elif isinstance(setting, bool) or not isinstance(setting, (int, float)) or setting < smallest \
+                or (kind is int and not isinstance(setting, int)):
+            raise UserError(f"'links.{key}' must be a{'n integer' if kind is int else ' number'} of at least "
+                            f"{smallest:g}", path, line)
+        settings.append((key, setting))
+    return tuple(settings)
 
 
 def _string_list(value: Any, key: str, path: Path, line: int | None) -> tuple[str, ...]:

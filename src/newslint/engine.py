@@ -33,6 +33,7 @@ class LintSettings:
     lexicons: Mapping[str, Any] = field(default_factory=dict)
     regex_timeout: float = 1.0
     reference_date: dt.date | None = None  # --date: what relative dates are relative to
+    link_status: Mapping[str, Any] | None = None  # URL -> LinkStatus: filled by --check-links before linting
 
     def __post_init__(self) -> None:
         self.active_codes = {rule.code for rule in self.rules}
@@ -43,7 +44,7 @@ class LintSettings:
     def context(self, doc: Document, rule: Rule) -> RuleContext:
         return RuleContext(
             doc, rule, self.severity.get(rule.code), self.facts, self.lexicons, self.regex_timeout,
-            reference_date=self.reference_date,
+            reference_date=self.reference_date, link_status=self.link_status,
         )
 
 

@@ -76,7 +76,10 @@ def _show(example: Example) -> str:
     if isinstance(example.text, bytes):
         return f"(bytes) {example.text[:60]!r}"
     text = example.text if len(example.text) <= 400 else example.text[:397] + "..."
-    return text.rstrip("\n") or "(empty file)"
+    shown = text.rstrip("\n") or "(empty file)"
+    for url, outcome in (example.links or {}).items():
+        shown += f"\n(--check-links finds {url} {outcome})"
+    return shown
 
 
 def _indent(text: str) -> str:

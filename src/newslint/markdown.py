@@ -17,7 +17,7 @@ from markdown_it.common.utils import normalizeReference
 
 from newslint.errors import UserError
 from newslint.structure import Block, BlockKind, Comment, FrontMatter, Link, Structure
-from newslint.textutil import HTML_COMMENT, Blanker, blank, is_title_like, strip_span, trim_url
+from newslint.textutil import HTML_COMMENT, URL_START, Blanker, blank, is_title_like, strip_span, trim_url
 from newslint.yamlload import LineDict, load_yaml
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -46,10 +46,16 @@ _INLINE = regex.compile(
     | (?P<image>!\[)
     | (?P<open>\[)
     | (?P<emphasis>\*+|_+|~~)
-    | (?P<url>(?<![\w@/.])(?i:https?://|www\.)[^\s<>"'`]+)
-    """,
+    | (?P<url>{url_start}[^\s<>"'`]+)
+    """.replace("{url_start}", URL_START),
     regex.VERBOSE,
 )
+_HTML_OPEN_TAG = regex.compile(r"<[Aa]\s[^<>]*>")
+_HTML_ANCHOR = regex.compile(
+    r"<a\s(?:[^<>]*?\s)?href\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s\"'<>=`]+))[^<>]*>",
+    regex.IGNORECASE,
+)
+_HTML_ANCHOR_CLOSE = regex.compile(r"</a\s*>", regex.IGNORECASE)
 # Links and destinations longer than this are not links: a cap that keeps scanning linear.
 _MAX_LINK_SCAN = 2000
 _PUNCTUATION_OR_SPACE = set(" \t\r\n!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’")
@@ -187,6 +193,7 @@ class _MarkdownParser:
                 pending_kind, pending_level = (BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH), 0
             elif kind == "html_block":
                 self._html_comments(*self._region(token.map))
+                self._html_block_anchors(*self._region(token.map))
             elif kind == "inline" and token.map:
                 if in_table:
                     if token.map[0] not in table_rows_done:
@@ -224,6 +231,26 @@ class _MarkdownParser:
     def _html_comments(self, start: int, end: int) -> None:
         for match in HTML_COMMENT.finditer(self.text, start, end):
             self.comments.append(Comment(match.start(), match.end(), match.group(1).strip()))
+
+    def _html_anchor(self, tag, end: int) -> Link | None:
+        """Record ``<a href="...">text</a>`` opened by the tag matched; return the link."""
+        opening = _HTML_ANCHOR.fullmatch(tag.group())
+        if opening is None:
+            return None
+        closing = _HTML_ANCHOR_CLOSE.search(self.text, tag.end(), min(end, tag.end() + _MAX_LINK_SCAN))
+        if closing is None:
+            return None
+        group = next(name for name in ("double", "single", "bare") if opening.group(name) is not None)
+        target_start, target_end = tag.start() + opening.start(group), tag.start() + opening.end(group)
+        link = Link("html", self.text[target_start:target_end], self.text[tag.end():closing.start()],
+                    tag.start(), closing.end(), tag.end(), closing.start(), target_start, target_end)
+        self.links.append(link)
+        return link
+
+    def _html_block_anchors(self, start: int, end: int) -> None:
+        """Links in a block of raw HTML (its text is not prose, but its links are still links)."""
+        for tag in _HTML_OPEN_TAG.finditer(self.text, start, end):
+            self._html_anchor(tag, end)
 
     def _definitions(self) -> None:
         """Find where each reference definition's destination is written."""
@@ -274,7 +301,12 @@ class _MarkdownParser:
                 )
                 self.hidden.add(match.start(), match.end())
             elif group == "html":
+                anchor = self._html_anchor(match, end)
                 self.hidden.add(match.start(), match.end())
+                if anchor is not None:  # <a href="...">text</a>: the text stays prose
+                    self._scan_inline(match.end(), anchor.text_end, allow_links=False)
+                    self.hidden.add(anchor.text_end, anchor.end)
+                    position = anchor.end
             elif group in ("image", "open"):
                 position = self._bracket(match, end, allow_links)
             elif group == "emphasis":
@@ -304,6 +336,12 @@ class _MarkdownParser:
             parsed = _destination(self.text, after, end)
             if parsed:
                 dest_start, dest_end, link_end = parsed
+                destination = (self.text[dest_start:dest_end], dest_start, dest_end)
+        if destination is None and after < end and self.text[after] == "(":
+            broken = _broken_destination(self.text, after, end)
+            if broken is not None:  # "[IMF](https://imf org/japan)": meant as a link, not one
+                kind = "broken"
+                dest_start, dest_end, link_end = broken
                 destination = (self.text[dest_start:dest_end], dest_start, dest_end)
         if destination is None:
             kind = "reference"
@@ -418,6 +456,19 @@ def _destination(text: str, open_paren: int, end: int):
     if index < limit and text[index] == ")":
         return dest_start, min(dest_end, limit), index + 1
     return None
+
+
+def _broken_destination(text: str, open_paren: int, end: int):
+    """``(htps://imf org/x)`` on one line that is not a valid destination but meant as a URL."""
+    limit = min(end, open_paren + _MAX_LINK_SCAN)
+    close = text.find(")", open_paren + 1, limit)
+    if close < 0:
+        return None
+    inside = text[open_paren + 1:close]
+    if "\n" in inside or "\r" in inside or not regex.match(r"\s*(?:[A-Za-z][\w+.-]*:/|www\.)", inside):
+        return None
+    start = open_paren + 1 + len(inside) - len(inside.lstrip())
+    return start, open_paren + 1 + len(inside.rstrip()), close + 1
 
 
 def _is_delimiter(text: str, start: int, end: int) -> bool:

@@ -46,12 +46,14 @@ class Example:
     ``text`` may be bytes for rules about undecodable input. ``format`` is "text" or
     "markdown". ``facts`` is a fact file's content, ``rules`` extra YAML rule packs
     (as text) that the example needs, e.g. a rule for a timeout note to time out.
+    ``links`` stands in for the online check: URL -> "dead: HTTP 404", "alive: HTTP 200".
     """
 
     text: str | bytes
     format: str = "text"
     facts: Mapping[str, Any] | None = None
     rules: str | None = None
+    links: Mapping[str, str] | None = None
 
     @property
     def filename(self) -> str:
@@ -129,6 +131,7 @@ class RuleContext:
     regex_timeout: float = 1.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     reference_date: dt.date | None = None  # --date, for relative dates
+    link_status: Mapping[str, Any] | None = None  # URL -> LinkStatus, only with --check-links
 
     def report(
         self,

@@ -12,20 +12,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint.config import Config, default_config, find_config_file, load_config
+from newslint.config import DEFAULT_CACHE_DIR, Config, default_config, find_config_file, load_config
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document
 from newslint.engine import LintSettings, lint
 from newslint.errors import UserError
 from newslint.facts import Fact, FactBase, FactFile, load_facts
-from newslint.references import facts_from_article
 from newslint.files import discover, relative_to_root
 from newslint.fixes import FileChanged, apply_fixes, unified_diff, write_atomically
+from newslint.linkcheck import NOT_FETCHED, LinkCache, LinkChecker, link_check_settings
 from newslint.pathmatch import matches
+from newslint.references import facts_from_article
 from newslint.registry import Registry, RuleBook
+from newslint.rules.link_status import DeadLink, UnreachableLink
 from newslint.rules.notes import BinaryFile, UndecodableFile
 from newslint.selection import choose_rules, severity_override, unknown_selectors
 from newslint.sourcefile import SourceText, UnreadableFile, decode
+from newslint.urls import web_url
 
 MAX_FIX_PASSES = 10
 _FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
@@ -46,6 +49,10 @@ class Options:
     unsafe_fixes: bool = False
     diff: bool = False
     regex_timeout: float = 1.0
+    check_links: bool = False  # --check-links: the only option that makes newslint go online
+    allow_private_links: bool = False
+    no_cache: bool = False
+    cache_dir: Path | None = None
 
 
 @dataclass
@@ -104,6 +111,8 @@ class Session:
         self._fact_files: dict[Path, FactFile] = {}
         self._settings: dict[tuple, LintSettings] = {}
         self._references: list[Fact] | None = None
+        # URL -> LinkStatus, shared by every settings object; filled by check_links() before linting.
+        self.link_status: dict | None = {} if options.check_links else None
         self.explicit_config = self._load_config(options.config.resolve()) if options.config else None
 
     # -- config and rules -----------------------------------------------------------
@@ -174,7 +183,8 @@ class Session:
         facts_path = options.facts or config.facts
         fact_file = self._load_facts(facts_path) if facts_path else None
         facts = FactBase.combine(fact_file, self._reference_facts(fact_file))
-        return LintSettings(chosen, rules, overrides, facts, book.lexicons, options.regex_timeout, options.date)
+        return LintSettings(chosen, rules, overrides, facts, book.lexicons, options.regex_timeout, options.date,
+                            self.link_status)
 
     def _reference_facts(self, fact_file: FactFile | None) -> list[Fact]:
         """Facts drawn from the --reference articles (read once per run)."""
@@ -214,6 +224,29 @@ class Session:
 
     def fail_level(self, config: Config) -> Severity | None:
         return _FAIL_LEVELS[self.options.fail_on or config.fail_on or "warning"]
+
+    # -- the online link check ------------------------------------------------------
+
+    def check_links(self, files: list[Path]) -> LinkCheckRun:
+        """With --check-links: fetch every web link of the files whose rules include NL310 or NL311."""
+        config = self.config_for(Path.cwd())
+        settings = link_check_settings(config, allow_private=self.options.allow_private_links)
+        cache = None
+        if not self.options.no_cache:
+            folder = self.options.cache_dir or config.cache_dir or (config.root / DEFAULT_CACHE_DIR)
+            cache = LinkCache(folder / "links.json", settings.cache_seconds)
+        checker = LinkChecker(settings, cache)
+        urls = []
+        for path in files:
+            lint_settings = self.settings_for(self.config_for(path.parent), path)
+            if not (lint_settings.runs(DeadLink.code) or lint_settings.runs(UnreachableLink.code)):
+                continue
+            urls.extend(web_link_targets(path, self.registry.parser_for(path.name)))
+        statuses = checker.check_all(urls)
+        self.link_status.update(statuses)
+        private = sum(status.state == NOT_FETCHED for status in statuses.values())
+        fetched = sum(not status.from_cache and status.state != NOT_FETCHED for status in statuses.values())
+        return LinkCheckRun(len(statuses), fetched, private, cache.problem if cache else None)
 
     # -- files ----------------------------------------------------------------------
 
@@ -290,6 +323,24 @@ def lint_bytes(
     doc = Document(source.text, display, parser)
     result = lint(doc, settings)
     return FileResult(display, result.diagnostics, incomplete=result.incomplete), source, doc
+
+
+@dataclass(frozen=True)
+class LinkCheckRun:
+    links: int  # distinct web links checked
+    fetched: int  # links that went to the network (the rest came from the cache)
+    not_fetched: int  # links to private addresses, left alone
+    cache_problem: str | None = None
+
+
+def web_link_targets(path: Path, parser) -> list[str]:
+    """The web links of one file, as written (an unreadable file has none: linting reports it)."""
+    try:
+        source = decode(path.read_bytes())
+    except (OSError, UnreadableFile):
+        return []
+    doc = Document(source.text, display_path(path), parser)
+    return [link.target for link in doc.links if web_url(link.target) is not None]
 
 
 def display_path(path: Path) -> str:

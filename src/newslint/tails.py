@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newslint.document import Document
+from newslint.lexicon_cache import built_from
 from newslint.tail_evidence import ARTICLE_CREDIT, LineEvidence, LineScorer
 
 # How convincing a tail must be: its total score, and the score of its strongest line.
@@ -61,15 +62,9 @@ def find_in(evidence: list[LineEvidence]) -> Tail | None:
     return Tail(tail[0].line, tail[-1].line, kinds, round(best_sum, 2))
 
 
-_SCORERS: dict[int, tuple[Mapping[str, Any], LineScorer]] = {}
-
-
 def scorer_for(lexicons: Mapping[str, Any]) -> LineScorer:
-    """One scorer per lexicon set (the lexicons object is kept alive with it)."""
-    cached = _SCORERS.get(id(lexicons))
-    if cached is None or cached[0] is not lexicons:
-        cached = _SCORERS[id(lexicons)] = (lexicons, LineScorer(lexicons))
-    return cached[1]
+    """One scorer per lexicon set."""
+    return built_from(lexicons, LineScorer)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ import yaml
 from newslint.diagnostics import Diagnostic
 from newslint.engine import LintSettings
 from newslint.facts import FactBase, parse_facts
+from newslint.linkcheck import LinkStatus
 from newslint.registry import Registry
 from newslint.rule import Example, Rule
 from newslint.runner import lint_bytes
@@ -54,11 +55,13 @@ def lint_text(
     packs: Sequence[str] = (),
     regex_timeout: float = 1.0,
     date: dt.date | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> list[Diagnostic]:
     """Lint one article given as a string; ``filename``'s suffix picks the parser.
 
     ``facts`` is a fact file's content as a mapping; ``packs`` are extra YAML rule
-    packs as text, whose rules run too.
+    packs as text, whose rules run too. ``links`` stands in for --check-links: URL ->
+    "dead: HTTP 404" (states: alive, dead, unreachable); no connection is made.
     """
     reg = registry()
     book = reg.rulebook()
@@ -72,10 +75,19 @@ def lint_text(
     if facts is not None:  # through YAML, as a file would be, so that findings can name lines
         text_of_facts = yaml.safe_dump(_plain(facts), sort_keys=False, allow_unicode=True)
         fact_file = parse_facts(load_yaml(text_of_facts, "facts.yaml"), Path("facts.yaml"), "facts.yaml")
-    settings = LintSettings(chosen, rules, {}, FactBase.combine(fact_file, []), lexicons, regex_timeout, date)
+    settings = LintSettings(chosen, rules, {}, FactBase.combine(fact_file, []), lexicons, regex_timeout, date,
+                            _link_status(links) if links is not None else None)
     data = text.encode("utf-8") if isinstance(text, str) else text
     result, _, _ = lint_bytes(data, filename, settings, reg.parser_for(filename))
     return result.diagnostics
+
+
+def _link_status(links: Mapping[str, str]) -> dict[str, LinkStatus]:
+    statuses = {}
+    for url, outcome in links.items():
+        state, _, detail = outcome.partition(":")
+        statuses[url] = LinkStatus(state.strip(), detail.strip(), url)
+    return statuses
 
 
 def _plain(value: Any) -> Any:
@@ -95,6 +107,7 @@ def example_findings(rule: Rule, example: Example) -> list[Diagnostic]:
         extend_select=[rule.code],
         facts=example.facts,
         packs=[example.rules] if example.rules else (),
+        links=example.links,
     )
     return [finding for finding in findings if finding.code == rule.code]
 

@@ -11,7 +11,10 @@ _FOLD_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _EDGE_PUNCTUATION = regex.compile(r"^[\W_]+|[\W_]+$")
 
 # A URL written out in running text. Trailing sentence punctuation is not part of it.
-BARE_URL = regex.compile(r"(?<![\w@/.])(?:https?://|www\.)[^\s<>\"'`]+", regex.IGNORECASE)
+# Where a URL written out in text starts: any "scheme://", "www.", and the near misses of
+# http(s) that NL301 reports ("htps:/", "http//"). Shared by the plain-text and Markdown parsers.
+URL_START = r"(?<![\w@/.])(?i:[a-z][a-z0-9+.\-]{1,15}://|h[a-z]{2,6}:/{1,3}(?=\w)|https?//(?=\w)|www\.)"
+BARE_URL = regex.compile(rf"{URL_START}[^\s<>\"'`]+")
 _URL_TRAILING = ".,;:!?'\"”’*_"
 
 HTML_COMMENT = regex.compile(r"<!--(.*?)-->", regex.DOTALL)

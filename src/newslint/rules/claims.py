@@ -26,6 +26,7 @@ from newslint.article_figures import reference_date, sentence_figures
 from newslint.attribution import Attribution, attributions
 from newslint.diagnostics import Severity
 from newslint.document import Document, Sentence
+from newslint.lexicon_cache import built_from
 from newslint.quantities import same_figure
 from newslint.rule import Rule
 from newslint.structure import BlockKind
@@ -105,14 +106,8 @@ def _compiled(entries) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE | regex.MULTILINE) if body else None
 
 
-_READERS: dict[int, tuple[Mapping[str, Any], ClaimReader]] = {}
-
-
 def claim_reader(lexicons: Mapping[str, Any]) -> ClaimReader:
-    cached = _READERS.get(id(lexicons))
-    if cached is None or cached[0] is not lexicons:
-        cached = _READERS[id(lexicons)] = (lexicons, ClaimReader(lexicons))
-    return cached[1]
+    return built_from(lexicons, ClaimReader)
 
 
 def article_sentences(doc: Document, ctx) -> Iterator[tuple[Sentence, Attribution, tuple]]:

@@ -31,7 +31,7 @@ class SpamTail(Rule):
     )
     help = "Delete everything from this line to the end."
     fixable = True
-    supersedes = ("spam-tail",)
+    supersedes = ("spam-tail", "link")  # the tail goes, links and all
     examples = {
         "bad": [
             _COMMENT_FORM_TAIL,
