@@ -127,7 +127,8 @@ def test_undecodable_and_binary_files_are_reported_and_skipped_others_linted(cli
     (tmp_path / "c_good.txt").write_text("Kishida woos US investors\n\nKishida woos US investors\n", encoding="utf-8")
     run = cli(".", cwd=tmp_path)
     assert run.lines[:3] == [
-        "a_latin.txt:1:1: NL903 [error] cannot decode as utf-8: invalid byte 0xe9 at byte offset 3",
+        "a_latin.txt:1:1: NL903 [error] neither UTF-8 (invalid byte 0xe9 at byte offset 3) nor cp1252 (invalid "
+        "byte 0x81 at byte offset 5); set 'encoding' in config if it is in another encoding",
         "b_image.txt:1:1: NL904 [info] binary file (contains NUL bytes), skipped",
         "c_good.txt:3:1: NL101 [warning] The headline is repeated here (it is already on line 1)",
     ]

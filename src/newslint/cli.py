@@ -153,6 +153,8 @@ def _main(argv: list[str]) -> int:
     if not args.paths:
         raise UserError("give at least one PATH to lint (a file or a folder; see newslint --help)")
     files = session.files()
+    for note in session.walk_notes:
+        print(f"newslint: {note}", file=sys.stderr)
     for path in files:  # settle config, rule and fact-file errors before any output
         session.settings_for(session.config_for(path.parent), path)
     if args.check_links:

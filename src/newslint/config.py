@@ -16,6 +16,8 @@ Keys (all optional)::
     facts = "facts.yaml"
     fail-on = "warning"                   # error, warning, info or never
     cache-dir = ".newslint_cache"         # where caches live (the link check's, for now)
+    encoding = "auto"                     # UTF-8, else cp1252; or name one, e.g. "shift_jis"
+    max-file-size = "16MB"                # larger files are refused unread (NL909)
 
     [links]                               # the online check, run only with --check-links
     timeout = 10                          # seconds per request
@@ -27,6 +29,8 @@ Keys (all optional)::
 
 from __future__ import annotations
 
+import codecs
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,13 +45,18 @@ from newslint.yamlload import LineDict, load_yaml
 CONFIG_NAMES = ("newslint.toml", ".newslint.yaml", ".newslint.yml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 _LIST_KEYS = ("select", "extend-select", "ignore", "rule-dirs", "exclude")
-_KEYS = _LIST_KEYS + ("per-file-ignores", "severity", "facts", "fail-on", "cache-dir", "links")
+_KEYS = _LIST_KEYS + ("per-file-ignores", "severity", "facts", "fail-on", "cache-dir", "links", "encoding",
+                      "max-file-size")
 # [links]: key -> (type, smallest allowed value)
 LINK_KEYS: dict[str, tuple[type, float]] = {
     "timeout": (float, 0.1), "max-redirects": (int, 0), "per-host": (int, 1), "cache-hours": (float, 0),
     "allow-private": (bool, 0),
 }
 DEFAULT_CACHE_DIR = ".newslint_cache"
+# Far above any article (the seeds are 3-6 KB), low enough that a stray database dump is
+# refused before it is read rather than parsed into memory. Config raises it.
+DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024
+_SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,8 @@ class Config:
     fail_on: str | None = None
     cache_dir: Path | None = None
     links: tuple[tuple[str, Any], ...] = ()  # [links] settings as given
+    encoding: str = "auto"  # "auto": UTF-8, else cp1252 (see sourcefile)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are refused unread
     key_lines: dict[str, int | None] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int | None:
@@ -119,7 +130,9 @@ def _build(data: dict[str, Any], path: Path, line_of) -> Config:
     for key, value in data.items():
         line = key_lines[key] = line_of(key)
         if key not in _KEYS:
-            raise UserError(f"unknown config key {key!r} (known keys: {', '.join(_KEYS)})", path, line)
+            close = difflib.get_close_matches(str(key), _KEYS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(_KEYS)}"
+            raise UserError(f"unknown config key {key!r} ({hint})", path, line)
         if key in _LIST_KEYS:
             values[key] = _string_list(value, key, path, line)
         elif key == "per-file-ignores":
@@ -150,6 +163,10 @@ def _build(data: dict[str, Any], path: Path, line_of) -> Config:
             values[key] = (root / value).resolve()
         elif key == "links":
             values[key] = _link_settings(value, path, line)
+        elif key == "encoding":
+            values[key] = _encoding(value, path, line)
+        elif key == "max-file-size":
+            values[key] = _size(value, path, line)
     return Config(
         root=root,
         path=path,
@@ -164,6 +181,8 @@ def _build(data: dict[str, Any], path: Path, line_of) -> Config:
         fail_on=values.get("fail-on"),
         cache_dir=values.get("cache-dir"),
         links=values.get("links", ()),
+        encoding=values.get("encoding", "auto"),
+        max_file_size=values.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
         key_lines=key_lines,
     )
 
@@ -185,6 +204,29 @@ def _link_settings(value: Any, path: Path, line: int | None) -> tuple[tuple[str,
                             f"{smallest:g}", path, line)
         settings.append((key, setting))
     return tuple(settings)
+
+
+def _encoding(value: Any, path: Path, line: int | None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise UserError("'encoding' must be 'auto' or the name of an encoding such as 'cp1252'", path, line)
+    if value == "auto":
+        return value
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise UserError(f"'encoding': unknown encoding {value!r}", path, line) from None
+
+
+def _size(value: Any, path: Path, line: int | None) -> int:
+    """A size in bytes from 20000000, "20MB" or "512 KB"."""
+    match = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*", str(value), regex.IGNORECASE)
+    if isinstance(value, bool) or match is None:
+        raise UserError(f"'max-file-size' must be a size such as 20MB, not {value!r}", path, line)
+    unit = match[2].upper()
+    size = int(float(match[1]) * _SIZE_UNITS[unit if unit in _SIZE_UNITS else unit + "B"])
+    if size < 1:
+        raise UserError("'max-file-size' must be at least 1 byte", path, line)
+    return size
 
 
 def _string_list(value: Any, key: str, path: Path, line: int | None) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from newslint import suppressions
 from newslint.diagnostics import CATEGORIES, Diagnostic, Severity
 from newslint.document import Document
 from newslint.rule import Rule, RuleContext
+from newslint.config import DEFAULT_MAX_FILE_SIZE
 from newslint.rules.notes import InternalError, InvalidSuppression, RuleTimeout, UnusedSuppression
 from newslint.selection import specificity
 
@@ -34,6 +35,8 @@ class LintSettings:
     regex_timeout: float = 1.0
     reference_date: dt.date | None = None  # --date: what relative dates are relative to
     link_status: Mapping[str, Any] | None = None  # URL -> LinkStatus: filled by --check-links before linting
+    encoding: str = "auto"  # how files without a byte-order mark are decoded (config 'encoding')
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are refused unread
 
     def __post_init__(self) -> None:
         self.active_codes = {rule.code for rule in self.rules}

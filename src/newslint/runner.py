@@ -25,7 +25,7 @@ from newslint.pathmatch import matches
 from newslint.references import facts_from_article
 from newslint.registry import Registry, RuleBook
 from newslint.rules.link_status import DeadLink, UnreachableLink
-from newslint.rules.notes import BinaryFile, UndecodableFile
+from newslint.rules.notes import BinaryFile, FileTooLarge, LegacyEncoding, UndecodableFile
 from newslint.selection import choose_rules, severity_override, unknown_selectors
 from newslint.sourcefile import SourceText, UnreadableFile, decode
 from newslint.urls import web_url
@@ -113,6 +113,7 @@ class Session:
         self._references: list[Fact] | None = None
         # URL -> LinkStatus, shared by every settings object; filled by check_links() before linting.
         self.link_status: dict | None = {} if options.check_links else None
+        self.walk_notes: list[str] = []  # one-line messages about paths skipped in folder walks
         self.explicit_config = self._load_config(options.config.resolve()) if options.config else None
 
     # -- config and rules -----------------------------------------------------------
@@ -184,7 +185,7 @@ class Session:
         fact_file = self._load_facts(facts_path) if facts_path else None
         facts = FactBase.combine(fact_file, self._reference_facts(fact_file))
         return LintSettings(chosen, rules, overrides, facts, book.lexicons, options.regex_timeout, options.date,
-                            self.link_status)
+                            self.link_status, config.encoding, config.max_file_size)
 
     def _reference_facts(self, fact_file: FactFile | None) -> list[Fact]:
         """Facts drawn from the --reference articles (read once per run)."""
@@ -241,7 +242,7 @@ class Session:
             lint_settings = self.settings_for(self.config_for(path.parent), path)
             if not (lint_settings.runs(DeadLink.code) or lint_settings.runs(UnreachableLink.code)):
                 continue
-            urls.extend(web_link_targets(path, self.registry.parser_for(path.name)))
+            urls.extend(web_link_targets(path, self.registry.parser_for(path.name), lint_settings))
         statuses = checker.check_all(urls)
         self.link_status.update(statuses)
         private = sum(status.state == NOT_FETCHED for status in statuses.values())
@@ -251,15 +252,20 @@ class Session:
     # -- files ----------------------------------------------------------------------
 
     def files(self) -> list[Path]:
-        return list(discover(self.options.paths, self.registry.lintable_suffixes(), self.config_for))
+        """The files to lint; links skipped in walks are left in ``walk_notes``."""
+        return list(discover(self.options.paths, self.registry.lintable_suffixes(), self.config_for,
+                             self.walk_notes.append))
 
     def lint_path(self, path: Path) -> FileResult:
         config = self.config_for(path.parent)
         settings = self.settings_for(config, path)
         display = display_path(path)
         try:
+            # Refuse an oversized file before reading it, so that memory stays bounded.
+            if path.stat().st_size > settings.max_file_size:
+                return _refused_as_too_large(display, path.stat().st_size, settings)
             data = path.read_bytes()
-        except OSError as exc:
+        except OSError as exc:  # removed, unreadable or a symlink loop since the walk found it
             result = FileResult(display, [], incomplete=True,
                                 notes=[f"{display}: cannot read file: {exc.strerror or exc}"])
             return result
@@ -309,20 +315,42 @@ def lint_bytes(
     data: bytes, display: str, settings: LintSettings, parser
 ) -> tuple[FileResult, SourceText | None, Document | None]:
     """Decode and lint one file's bytes; unreadable input becomes an NL90x note."""
+    if len(data) > settings.max_file_size:
+        return _refused_as_too_large(display, len(data), settings), None, None
     try:
-        source = decode(data)
+        source = decode(data, settings.encoding)
     except UnreadableFile as exc:
         code = BinaryFile.code if exc.kind == "binary" else UndecodableFile.code
-        diagnostics = []
-        if settings.runs(code):
-            rule = next(rule for rule in settings.rules if rule.code == code)
-            ctx = settings.context(Document("", display), rule)
-            ctx.report(0, 0, exc.message)
-            diagnostics = ctx.diagnostics
+        diagnostics = _pipeline_note(display, settings, code, exc.message)
         return FileResult(display, diagnostics, incomplete=exc.kind != "binary"), None, None
     doc = Document(source.text, display, parser)
     result = lint(doc, settings)
-    return FileResult(display, result.diagnostics, incomplete=result.incomplete), source, doc
+    diagnostics = result.diagnostics
+    if source.guessed:
+        message = f"not UTF-8; read as {source.encoding} (set 'encoding' in config if that is wrong)"
+        diagnostics = _pipeline_note(display, settings, LegacyEncoding.code, message) + diagnostics
+    return FileResult(display, diagnostics, incomplete=result.incomplete), source, doc
+
+
+def _pipeline_note(display: str, settings: LintSettings, code: str, message: str) -> list[Diagnostic]:
+    """A note about the file as a whole, at 1:1, when its rule is selected."""
+    if not settings.runs(code):
+        return []
+    rule = next(rule for rule in settings.rules if rule.code == code)
+    ctx = settings.context(Document("", display), rule)
+    ctx.report(0, 0, message)
+    return ctx.diagnostics
+
+
+def _refused_as_too_large(display: str, size: int, settings: LintSettings) -> FileResult:
+    message = (f"file is {_megabytes(size)}, over the {_megabytes(settings.max_file_size)} limit; not read "
+               "(raise max-file-size in config to lint it)")
+    # Incomplete whether or not NL909 is selected: the file was not linted.
+    return FileResult(display, _pipeline_note(display, settings, FileTooLarge.code, message), incomplete=True)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024**2:.1f} MB"
 
 
 @dataclass(frozen=True)
@@ -333,10 +361,12 @@ class LinkCheckRun:
     cache_problem: str | None = None
 
 
-def web_link_targets(path: Path, parser) -> list[str]:
+def web_link_targets(path: Path, parser, settings: LintSettings) -> list[str]:
     """The web links of one file, as written (an unreadable file has none: linting reports it)."""
     try:
-        source = decode(path.read_bytes())
+        if path.stat().st_size > settings.max_file_size:
+            return []
+        source = decode(path.read_bytes(), settings.encoding)
     except (OSError, UnreadableFile):
         return []
     doc = Document(source.text, display_path(path), parser)

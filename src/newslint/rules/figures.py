@@ -25,6 +25,7 @@ MAX_RATE_DEVIATION = 0.10
 COMPARED_KINDS = frozenset({"money", "percent", "points", "duration"})
 # Share of salient words two sentences need in common to be "about the same thing".
 MIN_SHARED_CONTEXT = 0.6
+MAX_COMPARED = 50  # earlier statements kept per (dimension, frame)
 # Words before a figure that must be the same for two figures to state the same thing.
 FRAME_WORDS = 2
 _PERIOD_MARK = regex.compile(r"\b(?:Q[1-4]|H[12]|FY\s?\d{2,4})\b")
@@ -224,7 +225,9 @@ class InconsistentFigures(Rule):
 
     def check(self, doc, ctx):
         tail = analyse(doc, ctx.lexicons)
-        seen: list[_Statement] = []
+        # Only statements with the same dimension and frame can contradict; the cap keeps a
+        # pathological document (one sentence repeated 100,000 times) linear.
+        seen: dict[tuple, list[_Statement]] = defaultdict(list)
         for figures in sentence_figures(doc, reference_date(doc, ctx.reference_date, ctx.facts)):
             sentence = figures.sentence
             if sentence.block.kind == BlockKind.LIST_ITEM or tail.in_tail(doc.line_of(sentence.start)):
@@ -234,12 +237,14 @@ class InconsistentFigures(Rule):
                           for figure in figures.quantities
                           if figure.kind in COMPARED_KINDS and figure.converts is None]
             for statement in statements:
-                earlier = next((other for other in seen if statement.contradicts(other)), None)
+                earlier = next((other for other in seen[statement.key] if statement.contradicts(other)), None)
                 if earlier is not None:
                     ctx.report(statement.figure.start, statement.figure.end,
                                f"figure {statement.figure.text} differs from {earlier.figure.text} on line "
                                f"{doc.line_of(earlier.figure.start)} for what reads as the same thing")
-            seen.extend(statements)
+            for statement in statements:
+                if len(seen[statement.key]) < MAX_COMPARED:
+                    seen[statement.key].append(statement)
 
 
 @dataclass(frozen=True)
@@ -264,6 +269,10 @@ class _Statement:
     figure: Quantity
     context: _Context
     frame: tuple[str, ...]  # the words right before the figure
+
+    @property
+    def key(self) -> tuple:
+        return self.figure.dimension, self.frame
 
     def contradicts(self, other: _Statement) -> bool:
         mine, theirs = self.context, other.context

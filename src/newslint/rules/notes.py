@@ -7,8 +7,9 @@ NL900 (a rule crashed) is the exception: a bug in a rule is never silenced.
 
 from __future__ import annotations
 
+from newslint.config import DEFAULT_MAX_FILE_SIZE
 from newslint.diagnostics import Severity
-from newslint.rule import Rule
+from newslint.rule import Example, Rule
 
 _TIMEOUT_PACK = """
 rules:
@@ -83,7 +84,7 @@ class UndecodableFile(Rule):
     category = "structure"
     severity = Severity.ERROR
     summary = "The file's bytes are not valid text in any supported encoding; it was skipped"
-    help = "Save the file as UTF-8."
+    help = "Save the file as UTF-8, or set 'encoding' in config to the encoding it is in."
     pipeline_note = True
     examples = {
         "bad": [b"Caf\xe9 \x81\x8d\x8f\x90\x9d opens"],
@@ -149,5 +150,42 @@ class InvalidSuppression(Rule):
     }
 
 
+class LegacyEncoding(Rule):
+    code = "NL908"
+    name = "legacy-encoding"
+    category = "structure"
+    severity = Severity.INFO
+    summary = "The file is not UTF-8; it was read as Windows-1252"
+    rationale = (
+        "Old archives and some CMS exports are in Windows-1252. newslint reads them rather than skipping them, "
+        "and says so, because a wrong guess would show as mojibake in the findings. Fixes write the file back "
+        "in the encoding it was read in."
+    )
+    help = "Convert the file to UTF-8, or set 'encoding' in config if it is in another encoding."
+    pipeline_note = True
+    examples = {"bad": [b"Caf\xe9 owners in Tokyo welcomed the \x93deal\x94."],
+                "good": ["Café owners in Tokyo welcomed the “deal”.".encode("utf-8")]}
+
+
+class FileTooLarge(Rule):
+    code = "NL909"
+    name = "file-too-large"
+    category = "structure"
+    severity = Severity.ERROR
+    summary = "The file is larger than max-file-size; it was refused unread"
+    rationale = (
+        "A file of many megabytes is a dump or an export, not an article. Refusing it before reading keeps a "
+        "run's memory bounded; the run exits with status 2 because the file was not linted."
+    )
+    help = "Exclude the file in config, or raise max-file-size (e.g. max-file-size = \"64MB\")."
+    pipeline_note = True
+    examples = {"good": [b"A short article."]}
+
+    def example_list(self, kind: str) -> list[Example]:
+        if kind == "bad":  # built on demand: 16 MB is too much to hold at import time
+            return [Example.coerce(b"a" * (DEFAULT_MAX_FILE_SIZE + 1))]
+        return super().example_list(kind)
+
+
 NOTE_RULES = (UnusedSuppression, RuleTimeout, UndecodableFile, BinaryFile, EmptyFile, InvalidFrontMatter,
-              InvalidSuppression)
+              InvalidSuppression, LegacyEncoding, FileTooLarge)
