@@ -88,7 +88,7 @@ def _findings(*paths: Path, cwd: Path, extra: tuple[str, ...] = ()) -> list[dict
     )
     if run.returncode not in (0, 1):
         sys.exit(f"newslint failed: {run.stderr.strip()}")
-    return json.loads(run.stdout)
+    return json.loads(run.stdout)["diagnostics"]
 
 
 def _by_line(findings: list[dict], warnings_only: bool) -> dict[str, set[int]]:

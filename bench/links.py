@@ -28,7 +28,7 @@ def findings_by_line(folder: Path, *extra: str) -> dict[str, set[int]]:
     if run.returncode not in (0, 1):
         sys.exit(f"newslint failed: {run.stderr.strip()}")
     found: dict[str, set[int]] = defaultdict(set)
-    for finding in json.loads(run.stdout):
+    for finding in json.loads(run.stdout)["diagnostics"]:
         found[Path(finding["path"]).stem].add(finding["line"])
     return found
 

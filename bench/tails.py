@@ -31,7 +31,7 @@ def reported_tails(folder: Path) -> dict[str, tuple[int, int]]:
     if run.returncode not in (0, 1):
         sys.exit(f"newslint failed ({run.returncode}): {run.stderr.strip()}")
     tails: dict[str, tuple[int, int]] = {}
-    for finding in json.loads(run.stdout):
+    for finding in json.loads(run.stdout)["diagnostics"]:
         name = Path(finding["path"]).name
         first, last = finding["line"], finding["end_line"]
         if name in tails:  # more than one finding: take the widest span

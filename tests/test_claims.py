@@ -49,9 +49,9 @@ def test_the_listicle_and_the_disclaimer_of_seed_002_are_style(cli):
 def test_the_listicle_is_one_finding_and_its_points_are_not_claims(cli):
     listicle_lines = range(13, 40)
     run = cli("--format", "json", "seeds/002_185e86485d79d668.txt", cwd=REPO)
-    inside = [(f["line"], f["code"]) for f in json.loads(run.out) if f["line"] in listicle_lines]
+    inside = [(f["line"], f["code"]) for f in json.loads(run.out)["diagnostics"] if f["line"] in listicle_lines]
     assert inside == [(13, "NL601")]
-    finding = next(f for f in json.loads(run.out) if f["code"] == "NL601")
+    finding = next(f for f in json.loads(run.out)["diagnostics"] if f["code"] == "NL601")
     assert (finding["line"], finding["end_line"]) == (13, 39)
 
 
@@ -77,7 +77,7 @@ def test_quoted_and_attributed_sentences_of_seed_001_get_no_claim_finding():
 def test_seed_001_has_at_most_two_warning_level_claims(cli):
     run = cli("--select", "claim", "--fail-on", "warning", "--format", "json",
               str(seed(1).relative_to(REPO)), cwd=REPO)
-    warnings = [f for f in json.loads(run.out) if f["severity"] in ("warning", "error")]
+    warnings = [f for f in json.loads(run.out)["diagnostics"] if f["severity"] in ("warning", "error")]
     assert warnings == [] and run.code == 0
 
 

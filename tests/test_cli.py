@@ -34,8 +34,12 @@ def test_phrase_findings_inside_a_spam_tail_are_superseded_by_it(cli):
 
 def test_json_objects_carry_every_contract_field(cli):
     run = cli("--format", "json", "seeds/", cwd=REPO)
-    data = json.loads(run.out)
-    assert isinstance(data, list) and data
+    output = json.loads(run.out)
+    assert (output["version"], output["tool"]["name"]) == (1, "newslint")
+    assert output["summary"] == {"files": 5, "findings": 25, "error": 4, "warning": 18, "info": 3,
+                                 "incomplete": False}
+    data = output["diagnostics"]
+    assert len(data) == 25
     for item in data:
         assert CONTRACT_FIELDS <= set(item)
         assert item["category"] in CATEGORIES
@@ -51,10 +55,10 @@ def test_json_objects_carry_every_contract_field(cli):
     }
 
 
-def test_json_with_no_findings_is_an_empty_array(cli, tmp_path):
+def test_json_with_no_findings_has_an_empty_diagnostics_array(cli, tmp_path):
     (tmp_path / "a.txt").write_text("A fine headline for a story\n\nA body.\n", encoding="utf-8")
     run = cli("--format", "json", "a.txt", cwd=tmp_path)
-    assert (run.code, json.loads(run.out)) == (0, [])
+    assert (run.code, json.loads(run.out)["diagnostics"]) == (0, [])
 
 
 def test_text_format_shows_location_source_line_caret_help_and_summary(cli):

@@ -47,7 +47,7 @@ def findings(text: str, filename: str = "article.md", **options) -> list[tuple]:
 
 def test_seed_002_lines_41_to_44_are_link_findings(cli):
     run = cli("--select", "link", "--format", "json", "seeds/", cwd=REPO)
-    found = [(f["path"], f["line"], f["end_line"], f["code"], f["severity"], f["message"]) for f in json.loads(run.out)]
+    found = [(f["path"], f["line"], f["end_line"], f["code"], f["severity"], f["message"]) for f in json.loads(run.out)["diagnostics"]]
     assert found == [
         ("seeds/002_185e86485d79d668.txt", 41, 44, "NL304", "warning",
          "3 sources named as links with no link: 'Ministry of Justice of Japan', 'U.S. Department of State', "
@@ -273,7 +273,7 @@ def test_no_network_connection_without_check_links(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     run = cli("--format", "json", "article.md", cwd=tmp_path)
-    assert run.code == 1 and len(json.loads(run.out)) > 5
+    assert run.code == 1 and len(json.loads(run.out)["diagnostics"]) > 5
     run = cli("--check-links", "--select", "NL1", "article.md", cwd=tmp_path)  # asked, but no link rule runs
     assert run.err == "newslint: checked 0 links (0 fetched, 0 from the cache)\n"
     assert attempts == []

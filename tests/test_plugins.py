@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,6 +59,39 @@ def test_removing_the_plugin_removes_its_rules(plugin_site, article):
     assert "EX101" not in run.out and "EX201" not in run.out
     run = run_newslint("a.txt", cwd=article)
     assert "EX101" not in run.out and "EX201" not in run.out
+    run = run_newslint("--format", "checklist", "a.txt", cwd=article)
+    assert run.code == 2 and "invalid choice: 'checklist'" in run.err
+
+
+def test_installed_plugin_formatter_renders_through_the_cli(plugin_site, article):
+    run = run_newslint("--format", "checklist", "--select", "EX", "a.txt", cwd=article, pythonpath=plugin_site)
+    assert (run.code, run.err) == (1, "")
+    assert run.out == """\
+# Editor's checklist
+
+## `a.txt` (2 findings)
+
+- [ ] Line 1: The headline is in capital letters (EX101 shouting-headline, warning)
+  - What to do: Write the headline in sentence case.
+- [ ] Line 3: House style: write 'percent', not 'per cent' (EX201 house-style, info)
+  - What to do: Use the house spelling. (fixable with --fix)
+
+Found 2 findings (0 errors, 1 warning, 1 info) in 1 of 1 file. 1 fixable with --fix (see --diff).
+"""
+
+
+def test_example_plugin_passes_its_own_tests(plugin_site, tmp_path):
+    """The plugin's tests (examples/newslint-example-plugin/tests) against the installed build."""
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")  # keep the checkout free of __pycache__
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(plugin_site), env.get("PYTHONPATH")]))
+    env.pop("PYTEST_ADDOPTS", None)
+    completed = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(EXAMPLE / "tests")],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    last_line = completed.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"\d+ passed in .*", last_line), completed.stdout  # nothing failed or skipped
 
 
 def test_plugin_examples_pass_through_newslint_testing(plugin_site, tmp_path):

@@ -16,7 +16,11 @@ from pathlib import Path
 
 from newslint import __version__
 from newslint.errors import UserError
-from newslint.explain import check_facts, draft_facts, explain_rule, list_rules
+from newslint.baseline import Baseline
+from newslint.changed_lines import changed_since
+from newslint.explain import check_facts, draft_facts, explain_rule, list_plugins, list_rules
+from newslint.formatters.statistics import StatisticsFormatter
+from newslint.progress import progress
 from newslint.registry import Registry
 from newslint.runner import Options, Session, Summary, display_path
 
@@ -49,6 +53,17 @@ def build_parser(formats: list[str]) -> argparse.ArgumentParser:
     output = parser.add_argument_group("output")
     output.add_argument("--format", choices=formats, help="output format (default: text on a terminal, else concise)")
     output.add_argument("--no-color", action="store_true", help="never use colour")
+    output.add_argument("--output-file", "-o", type=Path, metavar="FILE", help="write the findings to FILE, not stdout")
+    output.add_argument("--statistics", action="store_true",
+                        help="print how many findings each rule has, not the findings")
+    output.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    adopt = parser.add_argument_group("adopting newslint on existing articles")
+    adopt.add_argument("--diff-base", metavar="REF",
+                       help="report only findings on lines changed since the git revision REF (for pull requests)")
+    adopt.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="report only findings not recorded in this baseline file")
+    adopt.add_argument("--update-baseline", action="store_true",
+                       help="with --baseline, record today's findings in FILE (and report none)")
     rules = parser.add_argument_group("rules")
     rules.add_argument("--select", type=_selectors, action="extend", metavar="RULES",
                        help="run only these rules: codes, prefixes, names or categories, comma-separated")
@@ -80,6 +95,7 @@ def build_parser(formats: list[str]) -> argparse.ArgumentParser:
     fixes.add_argument("--diff", action="store_true", help="show what --fix would change, change nothing")
     about = parser.add_argument_group("information (these never lint)")
     about.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    about.add_argument("--list-plugins", action="store_true", help="list installed plugins and what they add, and exit")
     about.add_argument("--explain", metavar="RULE", help="explain one rule (code or name) with examples and exit")
     about.add_argument("--check-facts", type=Path, metavar="FILE", help="check a fact file and exit")
     about.add_argument("--draft-facts", type=Path, metavar="ARTICLE",
@@ -115,6 +131,11 @@ def _main(argv: list[str]) -> int:
     for warning in registry.warnings:
         print(f"newslint: warning: {warning}", file=sys.stderr)
     args = build_parser(sorted(registry.formatters)).parse_args(argv)
+    if args.update_baseline and args.baseline is None:
+        raise UserError("--update-baseline needs --baseline FILE")
+    baseline = None
+    if args.baseline is not None:
+        baseline = Baseline(args.baseline) if args.update_baseline else Baseline.load(args.baseline)
     options = Options(
         paths=args.paths,
         config=args.config,
@@ -132,6 +153,8 @@ def _main(argv: list[str]) -> int:
         allow_private_links=args.allow_private_links,
         no_cache=args.no_cache,
         cache_dir=args.cache_dir,
+        baseline=baseline,  # with --update-baseline an empty one, which records what the run finds
+        changed=changed_since(args.diff_base, Path.cwd()) if args.diff_base else None,
     )
     if args.config is not None and not args.config.is_file():
         raise UserError("config file not found", args.config)
@@ -145,8 +168,10 @@ def _main(argv: list[str]) -> int:
         return check_facts(args.check_facts, sys.stdout)
     if args.draft_facts:
         return draft_facts(args.draft_facts, registry, args.date, sys.stdout)
-    if args.list_rules or args.explain:
+    if args.list_rules or args.explain or args.list_plugins:
         book = session.rulebook(session.config_for(Path.cwd()))
+        if args.list_plugins:
+            return list_plugins(registry, book, sys.stdout)
         if args.explain:
             return explain_rule(book, args.explain, sys.stdout, color)
         return list_rules(book, sys.stdout, color)
@@ -168,7 +193,44 @@ def _main(argv: list[str]) -> int:
                   "local addresses not fetched (--allow-private-links fetches them)", file=sys.stderr)
     if args.diff:
         return _diff(session, files)
-    return _lint(session, files, registry, args.format or ("text" if sys.stdout.isatty() else "concise"), color)
+    if args.update_baseline:
+        return _update_baseline(session, files, baseline)
+    stream = _open_output(args.output_file) if args.output_file else sys.stdout
+    try:
+        format_name = args.format or ("text" if stream.isatty() else "concise")
+        formatter_class = registry.formatters[format_name]
+        book = session.rulebook(session.config_for(Path.cwd()))
+        if args.statistics:
+            formatter = StatisticsFormatter(stream, as_json=format_name == "json", rulebook=book)
+        else:
+            formatter = formatter_class(stream, color=color and stream is sys.stdout and not formatter_class.machine,
+                                        rulebook=book)
+        show_progress = not args.no_progress and not formatter_class.machine and sys.stderr.isatty()
+        return _lint(session, files, formatter, show_progress)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+
+
+def _open_output(path: Path):
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise UserError(f"cannot write output: {exc.strerror or exc}", path) from None
+
+
+def _update_baseline(session: Session, files: list[Path], baseline: Baseline) -> int:
+    """Record every current finding; later runs with --baseline report only new ones."""
+    incomplete = False
+    for path in files:
+        result = session.lint_path(path)  # the (empty) baseline records each finding
+        incomplete |= result.incomplete
+        for note in result.notes:
+            print(f"newslint: {note}", file=sys.stderr)
+    count = baseline.save()
+    print(f"newslint: recorded {count} finding{'s' if count != 1 else ''} in {display_path(baseline.path)}",
+          file=sys.stderr)
+    return EXIT_ERROR if incomplete else EXIT_OK
 
 
 def _diff(session: Session, files: list[Path]) -> int:
@@ -189,20 +251,19 @@ def _diff(session: Session, files: list[Path]) -> int:
     return EXIT_ERROR if incomplete else (EXIT_FINDINGS if fixes else EXIT_OK)
 
 
-def _lint(session: Session, files: list[Path], registry: Registry, format_name: str, color: bool) -> int:
-    formatter_class = registry.formatters[format_name]
-    formatter = formatter_class(sys.stdout, color=color and not formatter_class.machine,
-                                rulebook=session.rulebook(session.config_for(Path.cwd())))
+def _lint(session: Session, files: list[Path], formatter, show_progress: bool) -> int:
     summary = Summary()
     formatter.start()
-    for path in files:
-        result = session.lint_path(path)
-        summary.add(result)
-        formatter.file(result)
-        for note in result.notes:
-            print(f"newslint: {note}", file=sys.stderr)
+    with progress(len(files), enabled=show_progress) as advance:
+        for path in files:
+            result = session.lint_path(path)
+            summary.add(result)
+            formatter.file(result)
+            for note in result.notes:
+                print(f"newslint: {note}", file=sys.stderr)
+            advance()
     formatter.finish(summary)
-    sys.stdout.flush()
+    formatter.stream.flush()
     if summary.incomplete:
         return EXIT_ERROR
     return EXIT_FINDINGS if summary.fails else EXIT_OK

@@ -21,6 +21,7 @@ from newslint.rules.notes import InternalError, InvalidSuppression, RuleTimeout,
 from newslint.selection import specificity
 
 _INTERNAL_ERROR = InternalError()
+TIMEOUT_CHARS = 1_000_000  # the regex time limit is per this many characters
 
 
 @dataclass
@@ -44,9 +45,16 @@ class LintSettings:
     def runs(self, code: str) -> bool:
         return code in self.active_codes
 
+    def timeout_for(self, doc: Document) -> float:
+        """The time limit of one pattern search: the configured one per started megabyte of text.
+
+        It is there to stop catastrophic backtracking, not honest work on a huge file.
+        """
+        return self.regex_timeout * max(1, -(-len(doc.text) // TIMEOUT_CHARS))
+
     def context(self, doc: Document, rule: Rule) -> RuleContext:
         return RuleContext(
-            doc, rule, self.severity.get(rule.code), self.facts, self.lexicons, self.regex_timeout,
+            doc, rule, self.severity.get(rule.code), self.facts, self.lexicons, self.timeout_for(doc),
             reference_date=self.reference_date, link_status=self.link_status,
         )
 
@@ -70,7 +78,7 @@ def lint(doc: Document, settings: LintSettings) -> LintResult:
             incomplete = True
             if settings.runs(RuleTimeout.code):
                 note = settings.context(doc, _rule(settings, RuleTimeout.code))
-                note.report(0, 0, f"rule {rule.code} ({rule.name}) ran past its {settings.regex_timeout:g} s "
+                note.report(0, 0, f"rule {rule.code} ({rule.name}) ran past its {settings.timeout_for(doc):g} s "
                                   "time limit on this file; its findings here are incomplete")
                 diagnostics.extend(note.diagnostics)
             continue

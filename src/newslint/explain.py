@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
+from newslint import __version__
 from newslint.document import Document
 from newslint.errors import UserError
 from newslint.facts import load_facts
 from newslint.facts_draft import draft_fact_file
-from newslint.registry import RuleBook
+from newslint.plugins import BUILTIN, ENTRY_POINT_GROUP
+from newslint.registry import Registry, RuleBook
 from newslint.rule import Example
 from newslint.sourcefile import UnreadableFile, decode
 
@@ -107,4 +110,29 @@ def draft_facts(path: Path, registry, date, stream: TextIO) -> int:
         raise UserError(exc.message, path) from None
     doc = Document(source.text, str(path), registry.parser_for(path.name))
     stream.write(draft_fact_file(doc, date or doc.date))
+    return 0
+
+
+def list_plugins(registry: Registry, book: RuleBook, stream: TextIO) -> int:
+    """Every plugin with its distribution and what it adds: rules, formatters, kinds, parsers."""
+    distributions = {entry_point.name: entry_point.dist for entry_point in entry_points(group=ENTRY_POINT_GROUP)}
+    provides: dict[str, dict[str, list[str]]] = {}
+    for hook, label in (("newslint_formatters", "formatters"), ("newslint_rule_kinds", "rule kinds"),
+                        ("newslint_parsers", "parsers")):
+        for plugin, mapping in registry.plugins.collect(hook):
+            provides.setdefault(plugin, {})[label] = sorted(mapping)
+    for rule in book.sorted():
+        plugin = rule.origin.split(" (", 1)[0]
+        provides.setdefault(plugin, {}).setdefault("rules", []).append(rule.code)
+    for plugin in registry.plugins.names():
+        if plugin == BUILTIN:
+            where = f"newslint {__version__}, built in"
+        else:
+            dist = distributions.get(plugin)
+            where = f"{dist.name} {dist.version}" if dist is not None else "not from an installed distribution"
+        stream.write(f"{plugin} ({where})\n")
+        for label in ("rules", "formatters", "rule kinds", "parsers"):
+            items = provides.get(plugin, {}).get(label)
+            if items:
+                stream.write(f"  {label}: {', '.join(items)}\n")
     return 0

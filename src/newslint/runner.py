@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newslint.baseline import Baseline
+from newslint.changed_lines import ChangedLines
 from newslint.config import DEFAULT_CACHE_DIR, Config, default_config, find_config_file, load_config
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document
@@ -53,6 +55,8 @@ class Options:
     allow_private_links: bool = False
     no_cache: bool = False
     cache_dir: Path | None = None
+    baseline: Baseline | None = None  # --baseline: report only findings it does not hold
+    changed: ChangedLines | None = None  # --diff-base: report only findings on changed lines
 
 
 @dataclass
@@ -271,14 +275,31 @@ class Session:
             return result
         parser = self.registry.parser_for(path.name)
         result, source, doc = lint_bytes(data, display, settings, parser)
+        text = source.text if source is not None else None
         if source is not None and doc is not None and (self.options.fix or self.options.diff):
-            self._fix(path, data, source, parser, settings, result)
+            text = self._fix(path, data, source, parser, settings, result)
+        self._keep_only_new(path, result, text)
         level = self.fail_level(config)
         result.fails = level is not None and any(d.severity >= level for d in result.diagnostics)
         return result
 
-    def _fix(self, path: Path, data: bytes, source: SourceText, parser, settings, result: FileResult) -> None:
-        """Apply fixes until none is left (or MAX_FIX_PASSES), then diff or write the file."""
+    def _keep_only_new(self, path: Path, result: FileResult, text: str | None) -> None:
+        """--diff-base and --baseline: drop findings off the changed lines, then known ones."""
+        changed, baseline = self.options.changed, self.options.baseline
+        if changed is not None:
+            lines = changed.of(path)
+            result.diagnostics = [
+                d for d in result.diagnostics
+                if changed.touches(path, d.line, d.end_line) or (d.start == d.end == 0 and lines != set())
+            ]
+        if baseline is not None:
+            result.diagnostics = baseline.filter(path, result.diagnostics, text)
+
+    def _fix(self, path: Path, data: bytes, source: SourceText, parser, settings, result: FileResult) -> str:
+        """Apply fixes until none is left (or MAX_FIX_PASSES), then diff or write the file.
+
+        Returns the text the remaining findings refer to.
+        """
         text = source.text
         diagnostics = result.diagnostics
         for _ in range(MAX_FIX_PASSES):
@@ -293,22 +314,23 @@ class Session:
             relinted = lint(Document(text, result.path, parser), settings)
             diagnostics = relinted.diagnostics
         if text == source.text:
-            return
+            return text
         if self.options.diff:
             result.diff = unified_diff(result.path, source.text, text)
-            return
+            return source.text
         try:
             write_atomically(path, source.encode(text), expected=data)
         except FileChanged as exc:
             result.notes.append(str(exc))
             result.fixes_applied = 0
-            return
+            return source.text
         except OSError as exc:
             result.notes.append(f"{result.path}: cannot write fixes: {exc.strerror or exc}")
             result.incomplete = True
             result.fixes_applied = 0
-            return
+            return source.text
         result.diagnostics = diagnostics
+        return text
 
 
 def lint_bytes(

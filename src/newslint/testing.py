@@ -31,7 +31,7 @@ from newslint.rule import Example, Rule
 from newslint.runner import lint_bytes
 from newslint.selection import choose_rules
 from newslint.yaml_rules import PackContents, load_pack_text
-from newslint.yamlload import load_yaml
+from newslint.yamlload import load_yaml, plain_data
 
 _REGISTRY: Registry | None = None
 
@@ -73,7 +73,7 @@ def lint_text(
     lexicons = extra.lexicons
     fact_file = None
     if facts is not None:  # through YAML, as a file would be, so that findings can name lines
-        text_of_facts = yaml.safe_dump(_plain(facts), sort_keys=False, allow_unicode=True)
+        text_of_facts = yaml.safe_dump(plain_data(facts), sort_keys=False, allow_unicode=True)
         fact_file = parse_facts(load_yaml(text_of_facts, "facts.yaml"), Path("facts.yaml"), "facts.yaml")
     settings = LintSettings(chosen, rules, {}, FactBase.combine(fact_file, []), lexicons, regex_timeout, date,
                             _link_status(links) if links is not None else None)
@@ -89,14 +89,6 @@ def _link_status(links: Mapping[str, str]) -> dict[str, LinkStatus]:
         statuses[url] = LinkStatus(state.strip(), detail.strip(), url)
     return statuses
 
-
-def _plain(value: Any) -> Any:
-    """Mappings and lists as plain dicts and lists (YAML's own types dump with tags)."""
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    return value
 
 
 def example_findings(rule: Rule, example: Example) -> list[Diagnostic]:

@@ -9,6 +9,7 @@ overwrite.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -102,3 +103,12 @@ def load_yaml(text: str, path: str | os.PathLike, first_line: int = 1) -> Any:
         raise UserError(f"invalid YAML: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise UserError(f"invalid YAML: {exc}", path, first_line) from None
+
+
+def plain_data(value: Any) -> Any:
+    """Mappings and lists as plain dicts and lists, which the safe YAML dumper accepts."""
+    if isinstance(value, Mapping):
+        return {key: plain_data(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_data(item) for item in value]
+    return value

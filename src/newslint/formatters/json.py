@@ -1,15 +1,24 @@
-"""json: one JSON array of diagnostic objects, streamed as files finish.
+"""json: one versioned JSON object, its findings streamed as files finish.
 
-Each object carries path, line, column, end_line, end_column (1-based; end_column is
+    {"version": 1, "tool": {"name": "newslint", "version": "0.1.0"},
+     "diagnostics": [ ... ],
+     "summary": {"files": 5, "findings": 25, "error": 4, "warning": 18, "info": 3, "incomplete": false}}
+
+Each diagnostic carries path, line, column, end_line, end_column (1-based; end_column is
 just after the last character), code, name, category, severity, message, and where
-there are some, help, evidence and fix.
+there are some, help, evidence and fix. ``version`` changes only when a field changes
+meaning or goes away; new fields may appear at any time.
 """
 
 from __future__ import annotations
 
 import json
 
+from newslint import __version__
+from newslint.diagnostics import Severity
 from newslint.formatters.base import Formatter
+
+SCHEMA_VERSION = 1
 
 
 class JsonFormatter(Formatter):
@@ -18,7 +27,8 @@ class JsonFormatter(Formatter):
 
     def start(self):
         self._first = True
-        self.stream.write("[")
+        tool = json.dumps({"name": "newslint", "version": __version__})
+        self.stream.write(f'{{"version": {SCHEMA_VERSION}, "tool": {tool}, "diagnostics": [')
 
     def file(self, result):
         for diagnostic in result.diagnostics:
@@ -27,4 +37,8 @@ class JsonFormatter(Formatter):
             self.stream.write(json.dumps(diagnostic.to_dict(), ensure_ascii=False))
 
     def finish(self, summary):
-        self.stream.write("\n]\n" if not self._first else "]\n")
+        totals = {"files": summary.files, "findings": summary.total,
+                  **{str(level): summary.by_severity[level] for level in (Severity.ERROR, Severity.WARNING,
+                                                                          Severity.INFO)},
+                  "incomplete": summary.incomplete}
+        self.stream.write(("\n" if not self._first else "") + f'], "summary": {json.dumps(totals)}}}\n')

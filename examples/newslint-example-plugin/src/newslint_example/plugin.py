@@ -1,4 +1,4 @@
-"""The plugin module named by the ``newslint`` entry point."""
+"""The plugin module named by the ``newslint`` entry point: a rule, a rule folder, a formatter."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 from newslint.diagnostics import Severity
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule
+
+from newslint_example.checklist import ChecklistFormatter
 
 
 class ShoutingHeadline(Rule):
@@ -40,3 +42,8 @@ def newslint_rules():
 @hookimpl
 def newslint_rule_dirs():
     return [Path(__file__).parent / "rules"]
+
+
+@hookimpl
+def newslint_formatters():
+    return {ChecklistFormatter.name: ChecklistFormatter}
