@@ -16,7 +16,7 @@ from conftest import SEEDS, write_house_style
 @pytest.fixture
 def seeds_copy(tmp_path):
     target = tmp_path / "seeds"
-    shutil.copytree(SEEDS, target, ignore=shutil.ignore_patterns("*.yaml", "*.toml"))
+    shutil.copytree(SEEDS, target, ignore=shutil.ignore_patterns("*.yaml", "*.toml", ".*"))
     return target
 
 

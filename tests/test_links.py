@@ -277,7 +277,7 @@ def test_no_network_connection_without_check_links(cli, tmp_path, monkeypatch):
     run = cli("--check-links", "--select", "NL1", "article.md", cwd=tmp_path)  # asked, but no link rule runs
     assert run.err == "newslint: checked 0 links (0 fetched, 0 from the cache)\n"
     assert attempts == []
-    assert not (tmp_path / ".newslint_cache").exists()
+    assert not (tmp_path / ".newslint_cache" / "links.json").exists()  # the findings cache is there; no link cache
 
 
 def test_a_damaged_cache_is_a_warning_and_the_check_goes_on(cli, tmp_path, server):

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 import regex
 
 from newslint.document import Document, Sentence
 from newslint.quantities import Quantity, find_quantities
+from newslint.textutil import NOT_PLAIN, lowered_plain
 
 # Kinds that state something worth checking; ordinals like "first" and bare numbers are noise.
 CHECKED_KINDS = frozenset({"money", "percent", "points", "length", "duration", "count", "year", "month", "date",
                            "rank", "number"})
-_HAS_FIGURE = regex.compile(r"\d|\b(?:last|this|next|ago|first|second|third|dozen|one|two|three|four|five|six|"
-                            r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|million|"
-                            r"billion|January|February|March|April|May|June|July|August|September|October|"
-                            r"November|December)\b", regex.IGNORECASE)
+_FIGURE_WORDS = ("last|this|next|ago|first|second|third|dozen|one|two|three|four|five|six|seven|eight|nine|ten|"
+                 "eleven|twelve|twenty|thirty|forty|fifty|hundred|million|billion|January|February|March|April|"
+                 "May|June|July|August|September|October|November|December")
+_HAS_FIGURE = regex.compile(rf"\d|\b(?:{_FIGURE_WORDS})\b", regex.IGNORECASE)
+# The same test for plain text, lower-cased (see textutil.NOT_PLAIN), in two stdlib
+# patterns (a digit is found fastest on its own): five times faster.
+_DIGIT_PLAIN = re.compile(r"[0-9]")
+_FIGURE_WORD_PLAIN = re.compile(rf"\b(?:{_FIGURE_WORDS.lower()})\b")
 
 
 @dataclass(frozen=True)
@@ -41,13 +47,22 @@ def sentence_figures(doc: Document, reference: dt.date | None) -> list[SentenceF
         prose = doc.prose
         figures = []
         for sentence in doc.sentences:
-            if not _HAS_FIGURE.search(prose, sentence.start, sentence.end):
+            if not _has_figure(prose, sentence.start, sentence.end):
                 continue
             found = find_quantities(prose, reference, sentence.start, sentence.end)
             if found:
                 figures.append(SentenceFigures(sentence, tuple(found)))
         memo[reference] = figures
     return memo[reference]
+
+
+def _has_figure(prose: str, start: int, end: int) -> bool:
+    """Whether _HAS_FIGURE matches in prose[start:end] (its \\b sees the character before)."""
+    lowered = lowered_plain(prose, start, end)
+    before = prose[max(start - 1, 0):start]
+    if lowered is None or NOT_PLAIN.search(before):
+        return bool(_HAS_FIGURE.search(prose, start, end))
+    return bool(_DIGIT_PLAIN.search(lowered) or _FIGURE_WORD_PLAIN.search(before.lower() + lowered, len(before)))
 
 
 def converted_pair(figures: SentenceFigures, quantity: Quantity) -> Quantity | None:

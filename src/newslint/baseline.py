@@ -54,13 +54,13 @@ class Baseline:
     def _file_key(self, file: Path) -> str:
         return Path(os.path.relpath(file.resolve(), self.path.resolve().parent)).as_posix()
 
-    def filter(self, file: Path, diagnostics: list[Diagnostic], text: str | None) -> list[Diagnostic]:
+    def filter(self, file: Path, diagnostics: list[Diagnostic], fingerprints: list[str]) -> list[Diagnostic]:
         """The findings that are new: not in the baseline, or beyond its count for their key."""
         key_of_file = self._file_key(file)
         left = Counter()
         new = []
-        for diagnostic in diagnostics:
-            key = (key_of_file, diagnostic.code, fingerprint(diagnostic, text))
+        for diagnostic, digest in zip(diagnostics, fingerprints, strict=True):
+            key = (key_of_file, diagnostic.code, digest)
             self.recorded[key] += 1
             left[key] += 1
             if left[key] > self.known[key]:

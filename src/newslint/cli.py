@@ -12,17 +12,20 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from newslint import __version__
-from newslint.errors import UserError
 from newslint.baseline import Baseline
-from newslint.changed_lines import changed_since
-from newslint.explain import check_facts, draft_facts, explain_rule, list_plugins, list_rules
-from newslint.formatters.statistics import StatisticsFormatter
+from newslint.errors import UserError
+from newslint.parallel import default_jobs, lint_files
 from newslint.progress import progress
 from newslint.registry import Registry
-from newslint.runner import Options, Session, Summary, display_path
+from newslint.runner import FileResult, Options, Session, Summary, display_path
+
+# Imported where used, so that a plain run does not pay for them at start-up (the pre-commit
+# case is one file, where start-up is most of the time): newslint.explain (and rich) for the
+# information actions, changed_lines for --diff-base, records for --jsonl, progress for a tty.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -39,6 +42,12 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-04-10") from None
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1 or more)")
+    return int(value)
+
+
 def _selectors(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
@@ -50,6 +59,14 @@ def build_parser(formats: list[str]) -> argparse.ArgumentParser:
         "figure mismatches and unsupported claims.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint (folders are walked)")
+    corpus = parser.add_argument_group("corpora as data (JSON Lines)")
+    corpus.add_argument("--jsonl", type=Path, metavar="FILE",
+                        help="lint every record of a JSON Lines file; findings name the record (FILE#id)")
+    corpus.add_argument("--id-field", default="id", metavar="NAME", help="record field holding the id (default: id)")
+    corpus.add_argument("--text-field", default="text", metavar="NAME",
+                        help="record field holding the article (default: text)")
+    corpus.add_argument("--date-field", default="date", metavar="NAME",
+                        help="record field holding the publication date, for relative dates (default: date)")
     output = parser.add_argument_group("output")
     output.add_argument("--format", choices=formats, help="output format (default: text on a terminal, else concise)")
     output.add_argument("--no-color", action="store_true", help="never use colour")
@@ -86,9 +103,13 @@ def build_parser(formats: list[str]) -> argparse.ArgumentParser:
                         help="fetch every web link and report dead ones (NL310) and unreachable ones (NL311)")
     online.add_argument("--allow-private-links", action="store_true",
                         help="with --check-links, fetch links to private, loopback and link-local addresses too")
-    online.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    online.add_argument("--cache-dir", type=Path, metavar="DIR",
-                        help="where the cache lives (default: .newslint_cache next to the config, or here)")
+    speed = parser.add_argument_group("speed")
+    speed.add_argument("--jobs", "-j", type=_positive, default=default_jobs(), metavar="N",
+                       help="lint in N processes (default: the machine's cores); output order never changes")
+    speed.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the cache of findings (and of link checks)")
+    speed.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help="where the cache lives (default: .newslint_cache next to the config, or here)")
     fixes = parser.add_argument_group("fixes")
     fixes.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
@@ -154,7 +175,7 @@ def _main(argv: list[str]) -> int:
         no_cache=args.no_cache,
         cache_dir=args.cache_dir,
         baseline=baseline,  # with --update-baseline an empty one, which records what the run finds
-        changed=changed_since(args.diff_base, Path.cwd()) if args.diff_base else None,
+        changed=_changed_lines(args.diff_base),
     )
     if args.config is not None and not args.config.is_file():
         raise UserError("config file not found", args.config)
@@ -164,17 +185,10 @@ def _main(argv: list[str]) -> int:
             raise UserError(f"{what} not found", path)
     session = Session(options, registry)
     color = sys.stdout.isatty() and not args.no_color
-    if args.check_facts:
-        return check_facts(args.check_facts, sys.stdout)
-    if args.draft_facts:
-        return draft_facts(args.draft_facts, registry, args.date, sys.stdout)
-    if args.list_rules or args.explain or args.list_plugins:
-        book = session.rulebook(session.config_for(Path.cwd()))
-        if args.list_plugins:
-            return list_plugins(registry, book, sys.stdout)
-        if args.explain:
-            return explain_rule(book, args.explain, sys.stdout, color)
-        return list_rules(book, sys.stdout, color)
+    if args.check_facts or args.draft_facts or args.list_rules or args.explain or args.list_plugins:
+        return _inform(args, session, registry, color)
+    if args.jsonl:
+        return _lint_jsonl(args, session, registry, color)
     if not args.paths:
         raise UserError("give at least one PATH to lint (a file or a folder; see newslint --help)")
     files = session.files()
@@ -191,25 +205,83 @@ def _main(argv: list[str]) -> int:
         if checked.not_fetched:
             print(f"newslint: {checked.not_fetched} link{'s' if checked.not_fetched != 1 else ''} to private or "
                   "local addresses not fetched (--allow-private-links fetches them)", file=sys.stderr)
+    try:
+        return _run(args, session, files, registry, baseline, color)
+    finally:
+        problem = session.close_cache()
+        if problem:
+            print(f"newslint: warning: {problem}", file=sys.stderr)
+
+
+def _inform(args, session: Session, registry: Registry, color: bool) -> int:
+    """The actions that never lint: fact files, rule and plugin listings."""
+    from newslint.explain import check_facts, draft_facts, explain_rule, list_plugins, list_rules
+
+    if args.check_facts:
+        return check_facts(args.check_facts, sys.stdout)
+    if args.draft_facts:
+        return draft_facts(args.draft_facts, registry, args.date, sys.stdout)
+    if args.list_rules or args.explain or args.list_plugins:
+        book = session.rulebook(session.config_for(Path.cwd()))
+        if args.list_plugins:
+            return list_plugins(registry, book, sys.stdout)
+        if args.explain:
+            return explain_rule(book, args.explain, sys.stdout, color)
+        return list_rules(book, sys.stdout, color)
+
+
+def _run(args, session: Session, files: list[Path], registry: Registry, baseline: Baseline | None,
+         color: bool) -> int:
+    results = lint_files(session, files, args.jobs)
     if args.diff:
-        return _diff(session, files)
+        return _diff(results)
     if args.update_baseline:
-        return _update_baseline(session, files, baseline)
+        return _update_baseline(results, baseline)
+    return _report(args, session, results, len(files), registry, color)
+
+
+def _lint_jsonl(args, session: Session, registry: Registry, color: bool) -> int:
+    """--jsonl: records instead of files; the options that rewrite or filter files do not apply."""
+    for flag, given in (("PATH", args.paths), ("--fix", args.fix), ("--diff", args.diff),
+                        ("--baseline", args.baseline), ("--diff-base", args.diff_base),
+                        ("--check-links", args.check_links)):
+        if given:
+            raise UserError(f"--jsonl cannot be combined with {flag}")
+    from newslint.records import lint_records
+
+    results = lint_records(args.jsonl, session, id_field=args.id_field, text_field=args.text_field,
+                           date_field=args.date_field)
+    return _report(args, session, results, 0, registry, color)
+
+
+def _report(args, session: Session, results: Iterable[FileResult], total: int, registry: Registry,
+            color: bool) -> int:
+    """Render results as they come with the chosen format (or --statistics), to stdout or -o."""
     stream = _open_output(args.output_file) if args.output_file else sys.stdout
     try:
         format_name = args.format or ("text" if stream.isatty() else "concise")
         formatter_class = registry.formatters[format_name]
         book = session.rulebook(session.config_for(Path.cwd()))
         if args.statistics:
+            from newslint.formatters.statistics import StatisticsFormatter
+
             formatter = StatisticsFormatter(stream, as_json=format_name == "json", rulebook=book)
         else:
             formatter = formatter_class(stream, color=color and stream is sys.stdout and not formatter_class.machine,
                                         rulebook=book)
         show_progress = not args.no_progress and not formatter_class.machine and sys.stderr.isatty()
-        return _lint(session, files, formatter, show_progress)
+        return _lint(results, total, formatter, show_progress)
     finally:
         if stream is not sys.stdout:
             stream.close()
+
+
+def _changed_lines(ref: str | None):
+    if ref is None:
+        return None
+    from newslint.changed_lines import changed_since
+
+    return changed_since(ref, Path.cwd())
 
 
 def _open_output(path: Path):
@@ -219,11 +291,10 @@ def _open_output(path: Path):
         raise UserError(f"cannot write output: {exc.strerror or exc}", path) from None
 
 
-def _update_baseline(session: Session, files: list[Path], baseline: Baseline) -> int:
+def _update_baseline(results: Iterable[FileResult], baseline: Baseline) -> int:
     """Record every current finding; later runs with --baseline report only new ones."""
     incomplete = False
-    for path in files:
-        result = session.lint_path(path)  # the (empty) baseline records each finding
+    for result in results:  # the (empty) baseline records each finding
         incomplete |= result.incomplete
         for note in result.notes:
             print(f"newslint: {note}", file=sys.stderr)
@@ -233,12 +304,11 @@ def _update_baseline(session: Session, files: list[Path], baseline: Baseline) ->
     return EXIT_ERROR if incomplete else EXIT_OK
 
 
-def _diff(session: Session, files: list[Path]) -> int:
+def _diff(results: Iterable[FileResult]) -> int:
     """Print what --fix would change, as a unified diff; exit 1 when there is something."""
     fixes = changed = 0
     incomplete = False
-    for path in files:
-        result = session.lint_path(path)
+    for result in results:
         incomplete |= result.incomplete
         for note in result.notes:
             print(f"newslint: {note}", file=sys.stderr)
@@ -251,12 +321,11 @@ def _diff(session: Session, files: list[Path]) -> int:
     return EXIT_ERROR if incomplete else (EXIT_FINDINGS if fixes else EXIT_OK)
 
 
-def _lint(session: Session, files: list[Path], formatter, show_progress: bool) -> int:
+def _lint(results: Iterable[FileResult], total: int, formatter, show_progress: bool) -> int:
     summary = Summary()
     formatter.start()
-    with progress(len(files), enabled=show_progress) as advance:
-        for path in files:
-            result = session.lint_path(path)
+    with progress(total, enabled=show_progress) as advance:
+        for result in results:
             summary.add(result)
             formatter.file(result)
             for note in result.notes:

@@ -72,6 +72,7 @@ class OrganisationTable:
                 self._by_name.setdefault(key, organisation)
                 (cased if _keeps_case(name) else uncased).append(name)
         self._pattern = _names_pattern(cased, uncased)
+        self._imitated: dict[str, Organisation | None] = {}  # host -> what imitated_by says
 
     def named_in(self, text: str, start: int = 0, end: int | None = None) -> list[NamedOrganisation]:
         """Organisations named in text[start:end], longest name first at each place."""
@@ -90,6 +91,12 @@ class OrganisationTable:
 
     def imitated_by(self, host: str) -> Organisation | None:
         """The organisation whose domain this host imitates: 'imf-data.org', 'reuters.co', 'reutres.com'."""
+        # Articles link the same few hosts again and again: each is judged once per table.
+        if host not in self._imitated:
+            self._imitated[host] = self._imitation(host)
+        return self._imitated[host]
+
+    def _imitation(self, host: str) -> Organisation | None:
         if self.owner_of(host) is not None:
             return None
         domain = registrable_domain(host)
@@ -103,7 +110,8 @@ class OrganisationTable:
                     return organisation
                 if len(official) >= MIN_TYPO_LABEL and official not in LOOKALIKE_FILLER and (
                     label == official  # reuters.co for reuters.com
-                    or edit_distance(label, official) == 1  # reutres.com, bloornberg.com
+                    # reutres.com, bloornberg.com (lengths two apart are two edits apart at least)
+                    or abs(len(label) - len(official)) <= 1 and edit_distance(label, official) == 1
                 ):
                     return organisation
         return None

@@ -6,9 +6,6 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
 MIN_FILES = 50  # below this a run is over before a bar would help
 
 
@@ -18,6 +15,9 @@ def progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
     if not enabled or total < MIN_FILES:
         yield lambda: None
         return
+    from rich.console import Console  # here: most runs never draw a bar
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     bar = Progress(TextColumn("linting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    console=Console(file=sys.stderr), transient=True)
     with bar:

@@ -44,8 +44,12 @@ def salient_words(text: str, limit: int = MAX_ABOUT_WORDS, stems: bool = True) -
         shown = lowered[:STEM_LENGTH] if stems else word.strip("'’-")
         words.append((0 if named else 1, -len(lowered), position, shown))
     ordered = []
+    seen = set()  # lower-cased, for the duplicate test
     for _, _, _, shown in sorted(words):
-        if shown.lower() not in (item.lower() for item in ordered):
+        if 0 <= limit <= len(ordered):
+            break  # the rest would be cut off anyway
+        if shown.lower() not in seen:
+            seen.add(shown.lower())
             ordered.append(shown)
     return ordered[:limit]
 

@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint.baseline import Baseline
+from newslint.baseline import Baseline, fingerprint
+from newslint.cache import ResultCache, content_hash, run_key
 from newslint.changed_lines import ChangedLines
 from newslint.config import DEFAULT_CACHE_DIR, Config, default_config, find_config_file, load_config
 from newslint.diagnostics import Diagnostic, Severity
@@ -68,6 +69,8 @@ class FileResult:
     fixes_applied: int = 0
     diff: str = ""
     notes: list[str] = field(default_factory=list)  # one-line messages for stderr
+    cache_key: tuple | None = None  # (run key, path, content hash): a fresh result to cache
+    fingerprints: list[str] | None = None  # per finding, for --baseline
 
 
 @dataclass
@@ -117,6 +120,9 @@ class Session:
         self._references: list[Fact] | None = None
         # URL -> LinkStatus, shared by every settings object; filled by check_links() before linting.
         self.link_status: dict | None = {} if options.check_links else None
+        self._cache: ResultCache | None = None
+        self._cache_pid = 0
+        self._run_keys: dict[int, str] = {}  # id(settings) -> run key of the result cache
         self.walk_notes: list[str] = []  # one-line messages about paths skipped in folder walks
         self.explicit_config = self._load_config(options.config.resolve()) if options.config else None
 
@@ -261,6 +267,13 @@ class Session:
                              self.walk_notes.append))
 
     def lint_path(self, path: Path) -> FileResult:
+        """Lint one file in this process: lint_file, then store and finish."""
+        result = self.lint_file(path)
+        self.store(result)
+        return self.finish(path, result)
+
+    def lint_file(self, path: Path, lookup: bool = True) -> FileResult:
+        """The work for one file, which may run in a worker process: read, lint (or reuse), fix."""
         config = self.config_for(path.parent)
         settings = self.settings_for(config, path)
         display = display_path(path)
@@ -270,30 +283,104 @@ class Session:
                 return _refused_as_too_large(display, path.stat().st_size, settings)
             data = path.read_bytes()
         except OSError as exc:  # removed, unreadable or a symlink loop since the walk found it
-            result = FileResult(display, [], incomplete=True,
-                                notes=[f"{display}: cannot read file: {exc.strerror or exc}"])
+            return FileResult(display, [], incomplete=True, notes=[f"{display}: cannot read file: {exc.strerror or exc}"])
+        key = (self._run_key(config, path, settings), display, content_hash(data)) if self._caching() else None
+        # A worker is sent only files the main process found missing from the cache.
+        cache = self._result_cache() if key is not None and lookup else None
+        cached = cache.get(*key) if cache else None
+        if cached is not None:
+            result = FileResult(display, cached)
+            if self.options.baseline is not None:
+                result.fingerprints = [fingerprint(d, decode(data, settings.encoding).text) for d in cached]
             return result
         parser = self.registry.parser_for(path.name)
         result, source, doc = lint_bytes(data, display, settings, parser)
         text = source.text if source is not None else None
         if source is not None and doc is not None and (self.options.fix or self.options.diff):
             text = self._fix(path, data, source, parser, settings, result)
-        self._keep_only_new(path, result, text)
-        level = self.fail_level(config)
-        result.fails = level is not None and any(d.severity >= level for d in result.diagnostics)
+        if self.options.baseline is not None:
+            result.fingerprints = [fingerprint(d, text) for d in result.diagnostics]
+        if key is not None and not result.incomplete and not result.notes:
+            result.cache_key = key
         return result
 
-    def _keep_only_new(self, path: Path, result: FileResult, text: str | None) -> None:
-        """--diff-base and --baseline: drop findings off the changed lines, then known ones."""
+    def is_cached(self, path: Path) -> bool:
+        """Whether the cache holds this file's findings as it is now (so that no worker is needed)."""
+        cache = self._result_cache()
+        if cache is None:
+            return False
+        config = self.config_for(path.parent)
+        settings = self.settings_for(config, path)
+        try:
+            if path.stat().st_size > settings.max_file_size:
+                return False
+            data = path.read_bytes()
+        except OSError:
+            return False
+        return cache.has(self._run_key(config, path, settings), display_path(path), content_hash(data))
+
+    def store(self, result: FileResult) -> None:
+        """Keep a fresh result in the cache (only the main process writes)."""
+        if result.cache_key is not None and self._result_cache() is not None:
+            self._result_cache().put(*result.cache_key, result.diagnostics)
+
+    def finish(self, path: Path, result: FileResult) -> FileResult:
+        """--diff-base and --baseline filters, then whether the file fails the run."""
         changed, baseline = self.options.changed, self.options.baseline
         if changed is not None:
             lines = changed.of(path)
-            result.diagnostics = [
-                d for d in result.diagnostics
+            kept = [
+                index for index, d in enumerate(result.diagnostics)
                 if changed.touches(path, d.line, d.end_line) or (d.start == d.end == 0 and lines != set())
             ]
+            result.diagnostics = [result.diagnostics[index] for index in kept]
+            if result.fingerprints is not None:
+                result.fingerprints = [result.fingerprints[index] for index in kept]
         if baseline is not None:
-            result.diagnostics = baseline.filter(path, result.diagnostics, text)
+            result.diagnostics = baseline.filter(path, result.diagnostics, result.fingerprints or [])
+        level = self.fail_level(self.config_for(path.parent))
+        result.fails = level is not None and any(d.severity >= level for d in result.diagnostics)
+        return result
+
+    # -- the result cache ---------------------------------------------------------------
+
+    def _caching(self) -> bool:
+        """Whether findings are cached: not with --no-cache, nor when fixing or checking links."""
+        options = self.options
+        return not (options.no_cache or options.fix or options.diff or options.check_links)
+
+    def _result_cache(self) -> ResultCache | None:
+        """The cache, opened once per process; None when not caching or when it cannot be used."""
+        options = self.options
+        if not self._caching():
+            return None
+        if self._cache is None or self._cache_pid != os.getpid():  # a forked worker opens its own
+            config = self.config_for(Path.cwd())
+            folder = options.cache_dir or config.cache_dir or (config.root / DEFAULT_CACHE_DIR)
+            self._cache, self._cache_pid = ResultCache(folder), os.getpid()
+        return self._cache if self._cache.problem is None else None
+
+    def close_cache(self) -> str | None:
+        """Write what is pending; returns a problem to warn about, if the cache failed."""
+        if self._cache is None:
+            return None
+        self._cache.close()
+        return self._cache.problem
+
+    def _run_key(self, config: Config, path: Path, settings: LintSettings) -> str:
+        if id(settings) not in self._run_keys:
+            options = self.options
+            rule_files = [pack for folder in (*(folder for _, folder in self.registry.rule_dirs), *config.rule_dirs)
+                          for pack in Path(folder).glob("*.yaml")]
+            inputs = [*rule_files, *options.references]
+            for source in (config.path, options.facts or config.facts):
+                if source is not None:
+                    inputs.append(Path(source))
+            parts = {"config": repr(config), "rules": sorted(rule.code for rule in settings.rules),
+                     "severity": sorted((code, str(level)) for code, level in settings.severity.items()),
+                     "date": str(options.date), "timeout": options.regex_timeout}
+            self._run_keys[id(settings)] = run_key(parts, inputs)
+        return self._run_keys[id(settings)]
 
     def _fix(self, path: Path, data: bytes, source: SourceText, parser, settings, result: FileResult) -> str:
         """Apply fixes until none is left (or MAX_FIX_PASSES), then diff or write the file.

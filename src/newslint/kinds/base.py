@@ -8,6 +8,7 @@ pattern) is a UserError at that key's ``file:line``.
 from __future__ import annotations
 
 import difflib
+import weakref
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -221,3 +222,38 @@ def token_pattern(spec: Spec, ignorecase: bool, word_boundaries: bool) -> regex.
         parts.append(source)
     line = spec.line("patterns" if patterns else "tokens")
     return compile_pattern(spec, "patterns", alternation(parts, word_boundaries), line, flags)
+
+
+# -- dispatch by word index ----------------------------------------------------------------
+# Each document is split into its set of words once; a token rule declares the first words
+# its phrases can start with and runs its own pattern only on documents holding one of them.
+# Most rules find nothing in most articles, so most patterns never run. The skip is exact:
+# with word boundaries, a phrase can only match where its first word is a whole word.
+
+_WORD = regex.compile(r"\w+")
+_WORD_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def document_words(doc) -> frozenset[str]:
+    """The lower-cased words of a document's text, computed once per document."""
+    words = _WORD_INDEX.get(doc)
+    if words is None:
+        words = _WORD_INDEX[doc] = frozenset(_WORD.findall(doc.text.lower()))
+    return words
+
+
+def anchor_words(phrases: list[str], word_boundaries: bool) -> frozenset[str] | None:
+    """The lower-cased first words of literal phrases; None when no safe index exists."""
+    if not word_boundaries or not phrases:
+        return None
+    anchors = set()
+    for phrase in phrases:
+        first = _WORD.match(phrase.strip())
+        if first is None:  # starts with punctuation or a symbol: no word to look for
+            return None
+        anchors.add(first.group().lower())
+    return frozenset(anchors)
+
+
+def may_match(anchors: frozenset[str] | None, doc) -> bool:
+    return anchors is None or not anchors.isdisjoint(document_words(doc))

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import regex
 
-from newslint.kinds.base import YamlRule, alternation, compile_pattern, phrase_pattern, token_pattern
+from newslint.kinds.base import (
+    YamlRule,
+    alternation,
+    anchor_words,
+    compile_pattern,
+    may_match,
+    phrase_pattern,
+    token_pattern,
+)
 from newslint.textutil import squash
 
 
@@ -23,7 +31,11 @@ class ExistenceRule(YamlRule):
 
     def compile(self, spec):
         ignorecase = spec.bool("ignorecase", True)
-        self.pattern = token_pattern(spec, ignorecase, spec.bool("word-boundaries", True))
+        word_boundaries = spec.bool("word-boundaries", True)
+        self.pattern = token_pattern(spec, ignorecase, word_boundaries)
+        # Regex patterns could match anywhere: only a rule of plain phrases is dispatched by word.
+        phrases = [token for token, _ in spec.str_list("tokens")]
+        self.anchors = None if spec.str_list("patterns") else anchor_words(phrases, word_boundaries)
         self.first_only = spec.bool("first-only", False)
         exceptions = spec.str_list("exceptions")
         self.exceptions = None
@@ -33,6 +45,8 @@ class ExistenceRule(YamlRule):
             self.exceptions = compile_pattern(spec, "exceptions", source, spec.line("exceptions"), flags)
 
     def check(self, doc, ctx):
+        if not may_match(self.anchors, doc):
+            return
         text = self.scope.text(doc)
         for start, end in self.scope.segments(doc):
             excepted = None

@@ -6,7 +6,7 @@ import regex
 
 from newslint.diagnostics import Edit, Fix
 from newslint.errors import UserError
-from newslint.kinds.base import YamlRule, alternation, compile_pattern, phrase_pattern
+from newslint.kinds.base import YamlRule, alternation, anchor_words, compile_pattern, may_match, phrase_pattern
 from newslint.textutil import squash
 from newslint.yamlload import LineDict
 
@@ -38,12 +38,17 @@ class SubstitutionRule(YamlRule):
             compile_pattern(spec, "swap", source, line, flags)
             groups.append(f"(?P<s{index}>{source})")
             self.preferred.append(good)
-        source = alternation(groups, spec.bool("word-boundaries", True))
+        word_boundaries = spec.bool("word-boundaries", True)
+        source = alternation(groups, word_boundaries)
+        self.anchors = None if use_regex else anchor_words([bad for bad in swap if isinstance(bad, str)],
+                                                              word_boundaries)
         self.pattern = compile_pattern(spec, "swap", source, spec.line("swap"), flags)
         self.fix_mode = spec.choice("fix", ("safe", "unsafe", "none"), "unsafe")
         self.fixable = self.fix_mode != "none"
 
     def check(self, doc, ctx):
+        if not may_match(self.anchors, doc):
+            return
         text = self.scope.text(doc)
         for start, end in self.scope.segments(doc):
             for match in self.pattern.finditer(text, start, end, timeout=ctx.regex_timeout):

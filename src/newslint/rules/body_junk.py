@@ -10,7 +10,7 @@ from newslint.rule import Rule
 from newslint.structure import BlockKind
 from newslint.tail_evidence import words_in
 from newslint.tails import analyse, scorer_for
-from newslint.textutil import fold
+from newslint.textutil import PrefilteredPattern, fold
 
 # Teasers are whole headlines; subheadings are short ("Collaborate on chips").
 MIN_TEASER_WORDS = 7
@@ -26,12 +26,14 @@ INLINE_FURNITURE_KINDS = frozenset({
 # A short line standing alone in the body that has no verb-like shape: alt text of a picture.
 MAX_INFERRED_CAPTION_WORDS = 5
 
-_CREDIT_AT_END = regex.compile(
+# Searched in every one-line paragraph: the words it needs rule most of them out quickly.
+_CREDIT_AT_END = PrefilteredPattern(regex.compile(
     r"(?:\b(?:photo|photograph|picture|image|credit|foto|bild)s?(?:\s+credit)?\s*:\s*[^.:]{2,60}"
     r"|\((?:image|photo)\s+credit\s*:[^)]*\)"
     r"|\b(?:getty images|shutterstock|ap photo[^)]*|reuters/\w+(?:\s\w+)?)\)?)\s*$",
     regex.IGNORECASE,
-)
+))
+_OF = regex.compile(r"\bof\b")
 _CAPTION_START = regex.compile(
     r"^(?:image(?: caption)?|photo(?:graph)?|picture|caption|pictured|main image|above|top)\s*:", regex.IGNORECASE
 )
@@ -173,7 +175,7 @@ class PhotoCaption(Rule):
             and evidence.kind != "dates and bylines"
             and not scorer.is_credit(text)
             and _isolated(doc, block)
-            and bool(regex.search(r"\bof\b", text))  # "Flag of Japan", "Map of the region"
+            and bool(_OF.search(text))  # "Flag of Japan", "Map of the region"
         )
 
 

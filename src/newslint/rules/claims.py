@@ -31,6 +31,7 @@ from newslint.quantities import same_figure
 from newslint.rule import Rule
 from newslint.structure import BlockKind
 from newslint.tails import analyse
+from newslint.textutil import PrefilteredPattern, lowered_plain, starts_pattern
 
 # Kinds of claim, strongest first, with their label and their severity when unhedged.
 CLAIM_KINDS = {
@@ -62,13 +63,18 @@ class ClaimReader:
         signals = lexicons.get("claim-signals", {})
         self.signals = [(kind, _compiled(signals.get(kind, ()))) for kind in CLAIM_KINDS]
         self.goals = _compiled(lexicons.get("goal-markers", ()))
+        # Most sentences hold no signal at all: one test for the words of all four rules them out.
+        needed = [pattern.literals for _, pattern in self.signals if pattern is not None]
+        self.any_signal = starts_pattern(frozenset().union(*needed)) \
+            if needed and all(literals is not None for literals in needed) else None
 
     def strongest(self, doc: Document, sentence: Sentence, attribution: Attribution, figures) -> Claim | None:
         """The strongest check-worthy claim of a sentence, with the severity it is worth."""
         prose = doc.prose
         claims = [_assess(kind, found, figures, attribution)
                   for kind, pattern in self.signals if pattern is not None
-                  for found in [pattern.search(prose, sentence.start, sentence.end)] if found]
+                  for found in [pattern.search(prose, sentence.start, sentence.end)] if found] \
+            if self._may_signal(prose, sentence) else []
         if claims:  # the most severe; of equals, the first in the sentence ("Everyone agrees ... never")
             return min(claims, key=lambda claim: (-(claim.severity or 0), claim.start))
         stated = _stated_figures(figures)
@@ -76,6 +82,12 @@ class ClaimReader:
             return Claim("figure", stated[0].text, stated[0].start, stated[0].end,
                          _weaker(Severity.INFO, attribution))
         return None
+
+    def _may_signal(self, prose: str, sentence: Sentence) -> bool:
+        if self.any_signal is None:
+            return True
+        lowered = lowered_plain(prose, sentence.start, sentence.end)
+        return lowered is None or bool(self.any_signal.search(lowered))
 
     def goal(self, prose: str, sentence: Sentence):
         return self.goals.search(prose, sentence.start, sentence.end) if self.goals else None
@@ -101,9 +113,11 @@ def _weaker(severity: Severity, attribution: Attribution) -> Severity | None:
     return Severity.INFO if severity == Severity.WARNING else None
 
 
-def _compiled(entries) -> regex.Pattern | None:
+def _compiled(entries) -> PrefilteredPattern | None:
     body = "|".join(f"(?:{entry})" for entry in sorted(entries, key=len, reverse=True))
-    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE | regex.MULTILINE) if body else None
+    if not body:
+        return None
+    return PrefilteredPattern(regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE | regex.MULTILINE))
 
 
 def claim_reader(lexicons: Mapping[str, Any]) -> ClaimReader:
@@ -112,11 +126,19 @@ def claim_reader(lexicons: Mapping[str, Any]) -> ClaimReader:
 
 def article_sentences(doc: Document, ctx) -> Iterator[tuple[Sentence, Attribution, tuple]]:
     """Sentences of the article's paragraphs (not headlines, captions or the spam tail),
-    with their attribution and their figures."""
-    tail = analyse(doc, ctx.lexicons)
-    figures = {item.sentence.start: item.quantities
-               for item in sentence_figures(doc, reference_date(doc, ctx.reference_date, ctx.facts))}
-    for sentence, attribution in zip(doc.sentences, attributions(doc, ctx.lexicons)):
+    with their attribution and their figures (read once per document for all NL5xx rules)."""
+    reference = reference_date(doc, ctx.reference_date, ctx.facts)
+    memo = doc.__dict__.setdefault("_article_sentences", {})
+    key = (id(ctx.lexicons), reference)
+    if key not in memo:
+        memo[key] = (ctx.lexicons, list(_article_sentences(doc, ctx.lexicons, reference)))
+    return iter(memo[key][1])
+
+
+def _article_sentences(doc: Document, lexicons, reference) -> Iterator[tuple[Sentence, Attribution, tuple]]:
+    tail = analyse(doc, lexicons)
+    figures = {item.sentence.start: item.quantities for item in sentence_figures(doc, reference)}
+    for sentence, attribution in zip(doc.sentences, attributions(doc, lexicons)):
         if sentence.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
         if tail.in_tail(doc.line_of(sentence.start)):

@@ -6,6 +6,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -232,10 +233,12 @@ class InconsistentFigures(Rule):
             sentence = figures.sentence
             if sentence.block.kind == BlockKind.LIST_ITEM or tail.in_tail(doc.line_of(sentence.start)):
                 continue
+            compared = [figure for figure in figures.quantities
+                        if figure.kind in COMPARED_KINDS and figure.converts is None]
+            if not compared:
+                continue  # nothing to compare: no need to read what the sentence is about
             context = _Context.of(figures, doc.prose)
-            statements = [_Statement(figure, context, _frame(doc.prose, sentence.start, figure))
-                          for figure in figures.quantities
-                          if figure.kind in COMPARED_KINDS and figure.converts is None]
+            statements = [_Statement(figure, context, _frame(doc.prose, sentence.start, figure)) for figure in compared]
             for statement in statements:
                 earlier = next((other for other in seen[statement.key] if statement.contradicts(other)), None)
                 if earlier is not None:
@@ -247,21 +250,36 @@ class InconsistentFigures(Rule):
                     seen[statement.key].append(statement)
 
 
-@dataclass(frozen=True)
 class _Context:
-    """What a sentence is about: its salient words, the names it mentions, the periods it names."""
+    """What a sentence is about: its salient words, the names it mentions, the periods it names.
 
-    words: frozenset
-    names: frozenset
-    periods: frozenset
+    Each is read only when two statements get far enough in ``contradicts`` (rarely).
+    """
+
+    def __init__(self, figures: SentenceFigures):
+        self.figures = figures
 
     @classmethod
     def of(cls, figures: SentenceFigures, prose: str) -> _Context:
-        text = figures.sentence.text
-        times = {q.display() for q in figures.quantities if q.kind in ("year", "month", "date")}
-        names = {word.lower() for position, word in enumerate(_NAME.findall(text)) if position > 0 and word[0].isupper()}
-        return cls(frozenset(salient_words(text, limit=12)), frozenset(names),
-                   frozenset(times | set(_PERIOD_MARK.findall(text))))
+        return cls(figures)
+
+    @cached_property
+    def text(self) -> str:
+        return self.figures.sentence.text
+
+    @cached_property
+    def names(self) -> frozenset:
+        return frozenset(word.lower() for position, word in enumerate(_NAME.findall(self.text))
+                         if position > 0 and word[0].isupper())
+
+    @cached_property
+    def periods(self) -> frozenset:
+        times = {q.display() for q in self.figures.quantities if q.kind in ("year", "month", "date")}
+        return frozenset(times | set(_PERIOD_MARK.findall(self.text)))
+
+    @cached_property
+    def words(self) -> frozenset:
+        return frozenset(salient_words(self.text, limit=12))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import regex
@@ -10,7 +11,7 @@ from newslint.diagnostics import Severity
 from newslint.rule import Rule
 from newslint.tail_evidence import STRONG_PROSE, words_in
 from newslint.tails import MIN_STRONGEST_LINE, MIN_TAIL_SCORE, analyse
-from newslint.textutil import ends_like_sentence
+from newslint.textutil import NOT_PLAIN, ends_like_sentence
 
 # Furniture that only ends a page: a run of it means the article before it is over.
 END_OF_PAGE_KINDS = frozenset({
@@ -21,6 +22,9 @@ MIN_PARAGRAPHS = 2
 
 _FUSED = regex.compile(r"\b(?P<left>\p{Lu}{2,}|\p{Ll}{2,})(?P<right>\p{Lu}\p{Ll}{2,})\b")
 _WORDS = regex.compile(r"\b\w+\b")
+# What every _FUSED match holds, in plain text (see textutil.NOT_PLAIN): a letter, then a
+# capital and two small letters.
+_FUSED_PLAIN = re.compile(r"[A-Za-z][A-Z][a-z]{2}")
 
 _GLUED_EXAMPLE = (
     "Japan courts US investors\n\nPrime Minister Fumio Kishida appealed to American executives on Tuesday.\n\n"
@@ -102,10 +106,14 @@ class RunTogetherParagraphs(Rule):
 
     def check(self, doc, ctx):
         prose = doc.prose
-        words = Counter(_WORDS.findall(prose))
+        if not NOT_PLAIN.search(prose) and not _FUSED_PLAIN.search(prose):
+            return  # no letter runs into a capitalised word anywhere: nothing can be fused
+        words = None  # counted at the first fused word: most articles have none
         for block in doc.body_blocks:
             for found in _FUSED.finditer(prose, block.start, block.end):
                 left, right = found.group("left"), found.group("right")
+                if words is None:
+                    words = Counter(_WORDS.findall(prose))
                 if words[left] and words[right]:
                     ctx.report(found.start(), found.end(),
                                f"'{found.group()}' looks like two paragraphs run together ('{left}' + '{right}')")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from newslint.diagnostics import Severity
@@ -113,19 +115,32 @@ class StartsMidStory(Rule):
                        f"The article starts mid-story: its first paragraph opens with '{opener}'")
 
 
+_FIRST_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+
+
+@lru_cache(maxsize=16)
+def _connectives_pattern(connectives: tuple[str, ...]) -> regex.Pattern | None:
+    """The connectives, longest first, as one pattern: it takes the first one that matches.
+
+    One compiled pattern per lexicon, not one pattern lookup per connective per article.
+    """
+    ordered = sorted(connectives, key=len, reverse=True)
+    if not ordered:
+        return None
+    return regex.compile("(?:" + "|".join(regex.escape(c) for c in ordered) + r")(?=[\s,])", regex.IGNORECASE)
+
+
 def _mid_story_opener(text: str, connectives) -> str | None:
     """What shows that a first paragraph continues something: a connective, lower case, '...'."""
     stripped = text.lstrip("“\"‘'(")
     offset = len(text) - len(stripped)
     if stripped.startswith(("...", "…")):
         return text[: offset + (3 if stripped.startswith("...") else 1)]
-    first_word = regex.match(r"\p{L}[\p{L}'’-]*", stripped)
+    first_word = _FIRST_WORD.match(stripped)
     if first_word is None:
         return None
     if first_word.group()[0].islower():
         return text[: offset + first_word.end()]
-    for connective in sorted(connectives, key=len, reverse=True):
-        found = regex.match(rf"{regex.escape(connective)}(?=[\s,])", stripped, regex.IGNORECASE)
-        if found:
-            return text[: offset + found.end()]
-    return None
+    pattern = _connectives_pattern(tuple(connectives))
+    found = pattern.match(stripped) if pattern else None
+    return text[: offset + found.end()] if found else None

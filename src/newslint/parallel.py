@@ -1,0 +1,52 @@
+"""--jobs: lint files in worker processes, results back in the order of the files.
+
+Workers are forked from the main process after every config, rule set and fact file
+has been loaded, so they start warm and nothing is pickled but paths and results. The
+main process alone writes the cache and applies --diff-base and --baseline. Where fork
+is not available (Windows, macOS defaults) or the run is small, files are linted here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from newslint.runner import FileResult, Session
+
+MIN_FILES_PER_JOB = 8  # below this a pool costs more than it saves (the pre-commit case)
+_session: Session | None = None  # the forked workers' copy of the main process's session
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lint_files(session: Session, files: list[Path], jobs: int) -> Iterator[FileResult]:
+    """One result per file, in the order of ``files``; cached files never go to a worker."""
+    work = [path for path in files if not session.is_cached(path)] if jobs > 1 else files
+    jobs = min(jobs, len(work) // MIN_FILES_PER_JOB)
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for path in files:
+            yield session.lint_path(path)
+        return
+    global _session
+    _session = session
+    to_worker = set(work)
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        linted = pool.imap(_lint_in_worker, work, chunksize=4)
+        for path in files:
+            if path in to_worker:
+                result = next(linted)
+                session.store(result)
+                yield session.finish(path, result)
+            else:  # answered from the cache, here
+                yield session.lint_path(path)
+
+
+def _lint_in_worker(path: Path) -> FileResult:
+    return _session.lint_file(path, lookup=False)
