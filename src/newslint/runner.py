@@ -279,8 +279,9 @@ class Session:
         display = display_path(path)
         try:
             # Refuse an oversized file before reading it, so that memory stays bounded.
-            if path.stat().st_size > settings.max_file_size:
-                return _refused_as_too_large(display, path.stat().st_size, settings)
+            size = path.stat().st_size
+            if size > settings.max_file_size:
+                return _refused_as_too_large(display, size, settings)
             data = path.read_bytes()
         except OSError as exc:  # removed, unreadable or a symlink loop since the walk found it
             return FileResult(display, [], incomplete=True, notes=[f"{display}: cannot read file: {exc.strerror or exc}"])
@@ -321,8 +322,9 @@ class Session:
 
     def store(self, result: FileResult) -> None:
         """Keep a fresh result in the cache (only the main process writes)."""
-        if result.cache_key is not None and self._result_cache() is not None:
-            self._result_cache().put(*result.cache_key, result.diagnostics)
+        cache = self._result_cache() if result.cache_key is not None else None
+        if cache is not None:
+            cache.put(*result.cache_key, result.diagnostics)
 
     def finish(self, path: Path, result: FileResult) -> FileResult:
         """--diff-base and --baseline filters, then whether the file fails the run."""
