@@ -8,7 +8,6 @@ pattern) is a UserError at that key's ``file:line``.
 from __future__ import annotations
 
 import difflib
-import weakref
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -16,6 +15,7 @@ import regex
 
 from newslint.diagnostics import CATEGORIES, Severity
 from newslint.errors import UserError
+from newslint.kinds.alternation import Alternation, bounded
 from newslint.rule import CODE_PATTERN, NAME_PATTERN, Example, Rule
 from newslint.scopes import Scope
 from newslint.yamlload import LineDict, LineList
@@ -208,52 +208,17 @@ def alternation(parts: list[str], word_boundaries: bool) -> str:
     return rf"(?<!\w)(?:{body})(?!\w)" if word_boundaries else f"(?:{body})"
 
 
-def token_pattern(spec: Spec, ignorecase: bool, word_boundaries: bool) -> regex.Pattern:
-    """One pattern matching any of the rule's ``tokens`` (phrases) or ``patterns`` (regexes)."""
+def token_alternation(spec: Spec, ignorecase: bool, word_boundaries: bool) -> Alternation:
+    """The rule's ``tokens`` (phrases, longest first) and then its ``patterns`` (regexes)."""
     tokens = spec.str_list("tokens")
     patterns = spec.str_list("patterns")
     if not tokens and not patterns:
         raise spec.error(None, "the rule needs 'tokens' (phrases) or 'patterns' (regular expressions)")
     flags = regex.IGNORECASE if ignorecase else 0
     # Longest phrases first, so "leave a reply" wins over "leave".
-    parts = [phrase_pattern(token) for token, _ in sorted(tokens, key=lambda item: -len(item[0]))]
+    sources = [(phrase_pattern(token), token) for token, _ in sorted(tokens, key=lambda item: -len(item[0]))]
     for source, line in patterns:
         compile_pattern(spec, "patterns", source, line, flags)
-        parts.append(source)
-    line = spec.line("patterns" if patterns else "tokens")
-    return compile_pattern(spec, "patterns", alternation(parts, word_boundaries), line, flags)
-
-
-# -- dispatch by word index ----------------------------------------------------------------
-# Each document is split into its set of words once; a token rule declares the first words
-# its phrases can start with and runs its own pattern only on documents holding one of them.
-# Most rules find nothing in most articles, so most patterns never run. The skip is exact:
-# with word boundaries, a phrase can only match where its first word is a whole word.
-
-_WORD = regex.compile(r"\w+")
-_WORD_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def document_words(doc) -> frozenset[str]:
-    """The lower-cased words of a document's text, computed once per document."""
-    words = _WORD_INDEX.get(doc)
-    if words is None:
-        words = _WORD_INDEX[doc] = frozenset(_WORD.findall(doc.text.lower()))
-    return words
-
-
-def anchor_words(phrases: list[str], word_boundaries: bool) -> frozenset[str] | None:
-    """The lower-cased first words of literal phrases; None when no safe index exists."""
-    if not word_boundaries or not phrases:
-        return None
-    anchors = set()
-    for phrase in phrases:
-        first = _WORD.match(phrase.strip())
-        if first is None:  # starts with punctuation or a symbol: no word to look for
-            return None
-        anchors.add(first.group().lower())
-    return frozenset(anchors)
-
-
-def may_match(anchors: frozenset[str] | None, doc) -> bool:
-    return anchors is None or not anchors.isdisjoint(document_words(doc))
+        compile_pattern(spec, "patterns", bounded(source, word_boundaries), line, flags)  # as it will run
+        sources.append((source, None))
+    return Alternation.build(sources, flags, word_boundaries)

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from newslint.kinds.base import (
-    YamlRule,
-    alternation,
-    anchor_words,
-    compile_pattern,
-    may_match,
-    phrase_pattern,
-    token_pattern,
-)
+from newslint.kinds.base import YamlRule, alternation, compile_pattern, phrase_pattern, token_alternation
 from newslint.textutil import squash
 
 
@@ -32,10 +24,7 @@ class ExistenceRule(YamlRule):
     def compile(self, spec):
         ignorecase = spec.bool("ignorecase", True)
         word_boundaries = spec.bool("word-boundaries", True)
-        self.pattern = token_pattern(spec, ignorecase, word_boundaries)
-        # Regex patterns could match anywhere: only a rule of plain phrases is dispatched by word.
-        phrases = [token for token, _ in spec.str_list("tokens")]
-        self.anchors = None if spec.str_list("patterns") else anchor_words(phrases, word_boundaries)
+        self.alternation = token_alternation(spec, ignorecase, word_boundaries)
         self.first_only = spec.bool("first-only", False)
         exceptions = spec.str_list("exceptions")
         self.exceptions = None
@@ -45,12 +34,13 @@ class ExistenceRule(YamlRule):
             self.exceptions = compile_pattern(spec, "exceptions", source, spec.line("exceptions"), flags)
 
     def check(self, doc, ctx):
-        if not may_match(self.anchors, doc):
-            return
         text = self.scope.text(doc)
+        plan = self.alternation.plan(text)
+        if plan is None:
+            return
         for start, end in self.scope.segments(doc):
             excepted = None
-            for match in self.pattern.finditer(text, start, end, timeout=ctx.regex_timeout):
+            for _, match in plan.finditer(start, end, ctx.regex_timeout):
                 if self.exceptions is not None:
                     if excepted is None:
                         excepted = [m.span() for m in self.exceptions.finditer(text, start, end)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newslint.kinds.base import YamlRule, token_pattern
+from newslint.kinds.base import YamlRule, token_alternation
 
 
 class OccurrenceRule(YamlRule):
@@ -25,12 +25,13 @@ class OccurrenceRule(YamlRule):
             raise spec.error(None, "a rule of kind occurrence needs 'max' or 'min'")
         if self.maximum is not None and self.minimum is not None and self.minimum > self.maximum:
             raise spec.error("min", "'min' is larger than 'max'")
-        self.pattern = token_pattern(spec, spec.bool("ignorecase", True), spec.bool("word-boundaries", True))
+        self.alternation = token_alternation(spec, spec.bool("ignorecase", True), spec.bool("word-boundaries", True))
 
     def check(self, doc, ctx):
         text = self.scope.text(doc)
+        plan = self.alternation.plan(text)
         for start, end in self.scope.segments(doc):
-            count = sum(1 for _ in self.pattern.finditer(text, start, end, timeout=ctx.regex_timeout))
+            count = len(plan.finditer(start, end, ctx.regex_timeout)) if plan else 0
             too_many = self.maximum is not None and count > self.maximum
             too_few = self.minimum is not None and count < self.minimum
             if too_many or too_few:

@@ -6,7 +6,8 @@ import regex
 
 from newslint.diagnostics import Edit, Fix
 from newslint.errors import UserError
-from newslint.kinds.base import YamlRule, alternation, anchor_words, compile_pattern, may_match, phrase_pattern
+from newslint.kinds.alternation import Alternation, bounded
+from newslint.kinds.base import YamlRule, compile_pattern, phrase_pattern
 from newslint.textutil import squash
 from newslint.yamlload import LineDict
 
@@ -28,32 +29,32 @@ class SubstitutionRule(YamlRule):
         swap = spec.mapping("swap")
         use_regex = spec.bool("regex", False)
         flags = regex.IGNORECASE if spec.bool("ignorecase", True) else 0
+        word_boundaries = spec.bool("word-boundaries", True)
         self.preferred: list[str] = []
-        groups = []
-        for index, (bad, good) in enumerate(swap.items()):
+        sources = []
+        for bad, good in swap.items():
             line = swap.line_of(bad) if isinstance(swap, LineDict) else spec.line("swap")
             if not isinstance(bad, str) or not isinstance(good, str) or not bad.strip():
                 raise UserError("'swap' entries must map a phrase to its replacement (both strings)", spec.path, line)
             source = bad if use_regex else phrase_pattern(bad)
             compile_pattern(spec, "swap", source, line, flags)
-            groups.append(f"(?P<s{index}>{source})")
+            if use_regex:
+                compile_pattern(spec, "swap", bounded(source, word_boundaries), line, flags)  # as it will run
+            sources.append((source, None if use_regex else bad))
             self.preferred.append(good)
-        word_boundaries = spec.bool("word-boundaries", True)
-        source = alternation(groups, word_boundaries)
-        self.anchors = None if use_regex else anchor_words([bad for bad in swap if isinstance(bad, str)],
-                                                              word_boundaries)
-        self.pattern = compile_pattern(spec, "swap", source, spec.line("swap"), flags)
+        self.alternation = Alternation.build(sources, flags, word_boundaries)
         self.fix_mode = spec.choice("fix", ("safe", "unsafe", "none"), "unsafe")
         self.fixable = self.fix_mode != "none"
 
     def check(self, doc, ctx):
-        if not may_match(self.anchors, doc):
-            return
         text = self.scope.text(doc)
+        plan = self.alternation.plan(text)
+        if plan is None:
+            return
         for start, end in self.scope.segments(doc):
-            for match in self.pattern.finditer(text, start, end, timeout=ctx.regex_timeout):
+            for number, match in plan.finditer(start, end, ctx.regex_timeout):
                 written = match.group()
-                preferred = _match_case(written, self.preferred[int(match.lastgroup[1:])])
+                preferred = _match_case(written, self.preferred[number])
                 if squash(written).lower() == preferred.lower():
                     continue
                 fix = None

@@ -1,0 +1,92 @@
+"""The per-document plan of a token rule finds exactly what the whole alternation finds."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslint.kinds.alternation import Alternation
+from newslint.kinds.base import phrase_pattern
+from newslint.testing import lint_text
+
+WORDS = ["read", "more", "ha", "per", "cent", "share", "this", "e-mail", "İstanbul", "ſhare", "KELVIN", "it's"]
+GLUE = [" ", "  ", "\n", "\n\n", ", ", ". ", "-", "_", "", "\t"]
+
+
+def whole_matches(alternation: Alternation, text: str, segments) -> list[tuple[int, tuple[int, int]]]:
+    found = []
+    for start, end in segments:
+        for match in alternation.whole.finditer(text, start, end):
+            found.append((alternation.part_of(match), match.span()))
+    return found
+
+
+def planned_matches(alternation: Alternation, text: str, segments) -> list[tuple[int, tuple[int, int]]]:
+    plan = alternation.plan(text)
+    if plan is None:
+        return []
+    return [(number, match.span()) for start, end in segments for number, match in plan.finditer(start, end, 1.0)]
+
+
+@st.composite
+def cases(draw):
+    phrases = draw(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join),
+                            min_size=1, max_size=5, unique=True))
+    patterns = draw(st.lists(st.sampled_from([r"rumou?red", r"per\s?cent", r"h[a-z]", r"sh(?:are|ift)"]),
+                             max_size=2, unique=True))
+    # The text is made of the phrases themselves, so that parts often match at the same place.
+    vocabulary = phrases + WORDS + ["Read", "MORE", "HA", "rumored", "x"]
+    pieces = draw(st.lists(st.tuples(st.sampled_from(vocabulary), st.sampled_from(GLUE)), max_size=40))
+    text = "".join(word + glue for word, glue in pieces)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    bounds = [0, *cuts, len(text)]
+    segments = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    ignorecase = draw(st.booleans())
+    word_boundaries = draw(st.booleans())
+    return phrases, patterns, text, segments, ignorecase, word_boundaries
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_plan_finds_what_the_whole_alternation_finds(case):
+    phrases, patterns, text, segments, ignorecase, word_boundaries = case
+    sources = [(phrase_pattern(phrase), phrase) for phrase in phrases] + [(pattern, None) for pattern in patterns]
+    alternation = Alternation.build(sources, 2 if ignorecase else 0, word_boundaries)  # 2 is regex.IGNORECASE
+    assert planned_matches(alternation, text, segments) == whole_matches(alternation, text, segments)
+
+
+def test_case_variants_that_lower_does_not_fold_still_match():
+    # 'ſ' folds to 's' and 'İ' matches 'i' under IGNORECASE; the word index must not rule them out.
+    alternation = Alternation.build([(phrase_pattern("share this"), "share this"),
+                                     (phrase_pattern("istanbul"), "istanbul")], 2, True)
+    text = "Please ſhare this from İstanbul."
+    assert [(number, span) for number, span in planned_matches(alternation, text, [(0, len(text))])] == [
+        (0, (7, 17)), (1, (23, 31))]
+
+
+def test_a_rule_finds_phrases_in_markdown_emphasis_and_across_lines():
+    pack = """
+rules:
+  - code: XX101
+    name: boilerplate
+    kind: existence
+    category: spam-tail
+    severity: warning
+    summary: Boilerplate
+    message: "Boilerplate '{match}'"
+    tokens: [read more]
+  - code: XX102
+    name: share-bar
+    kind: existence
+    category: spam-tail
+    severity: warning
+    summary: Share bar
+    message: "Share bar '{match}'"
+    tokens: [share this]
+"""
+    text = "# Title\n\nSome text. _Read_ more about it,\nor share\nthis story.\n"
+    findings = lint_text(text, filename="a.md", packs=[pack], select=["XX"])
+    assert [(d.line, d.column, d.message) for d in findings] == [
+        (3, 13, "Boilerplate 'Read more'"),  # '_Read_' is one word to \w+, 'Read' once the markup is blanked
+        (4, 4, "Share bar 'share this'"),
+    ]
