@@ -9,7 +9,6 @@ Front matter is read here and never linted as prose.
 from __future__ import annotations
 
 import bisect
-import re
 import tomllib
 
 import regex
@@ -18,7 +17,7 @@ from markdown_it.common.utils import normalizeReference
 
 from newslint.errors import UserError
 from newslint.structure import Block, BlockKind, Comment, FrontMatter, Link, Structure
-from newslint.textutil import HTML_COMMENT, URL_START, Blanker, blank, is_title_like, strip_span, trim_url
+from newslint.textutil import HTML_COMMENT, URL_ANCHOR, URL_START, Blanker, blank, is_title_like, strip_span, trim_url
 from newslint.yamlload import LineDict, load_yaml
 
 # Only the block tokens and their line maps are used: the inline markup is scanned here (see
@@ -53,7 +52,6 @@ _INLINE = regex.compile(_INLINE_MARKUP + rf"""| (?P<url>{URL_START}[^\s<>"'`]+)"
 # The url branch, tried at every letter, is what makes _INLINE slow (20 times slower than the
 # rest); a URL needs "://", ":/", "//" or "www.", so text without them is scanned without it.
 _INLINE_WITHOUT_URL = regex.compile(_INLINE_MARKUP, regex.VERBOSE)
-_URL_HINT = re.compile(r":/|//|[Ww]{3}\.")  # no IGNORECASE: it makes stdlib re slow
 _HTML_OPEN_TAG = regex.compile(r"<[Aa]\s[^<>]*>")
 _HTML_ANCHOR = regex.compile(
     r"<a\s(?:[^<>]*?\s)?href\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s\"'<>=`]+))[^<>]*>",
@@ -274,7 +272,7 @@ class _MarkdownParser:
     def _scan_inline(self, start: int, end: int, allow_links: bool, allowed=None) -> None:
         text = self.text
         position = start
-        pattern = _INLINE if _URL_HINT.search(text, start, end) else _INLINE_WITHOUT_URL
+        pattern = _INLINE if URL_ANCHOR.search(text, start, end) else _INLINE_WITHOUT_URL
         while position < end:
             match = pattern.search(text, position, end)
             if not match:

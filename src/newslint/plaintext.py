@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from newslint.structure import Block, BlockKind, Comment, Link, Structure
-from newslint.textutil import BARE_URL, HTML_COMMENT, Blanker, ends_like_sentence, is_title_like, strip_span, trim_url
+from newslint.textutil import HTML_COMMENT, Blanker, bare_urls, ends_like_sentence, is_title_like, strip_span, trim_url
 
 _LIST_MARKER = regex.compile(r"[ \t]*(?:[-*•▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
 
@@ -24,7 +24,7 @@ def parse_plain_text(text: str, lines: list[tuple[int, int]]) -> Structure:
         comments.append(Comment(match.start(), match.end(), match.group(1).strip()))
         blanker.add(match.start(), match.end())
     links = []
-    for match in BARE_URL.finditer(text):
+    for match in bare_urls(text):
         start, end = trim_url(match.start(), match.group())
         links.append(Link("bare", text[start:end], "", start, end, start, start, start, end))
         blanker.add(start, end)

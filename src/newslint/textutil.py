@@ -24,7 +24,32 @@ NOT_PLAIN = re.compile(r"[^\x00-\x7f‘’“”–—…]")
 # http(s) that NL301 reports ("htps:/", "http//"). Shared by the plain-text and Markdown parsers.
 URL_START = r"(?<![\w@/.])(?i:[a-z][a-z0-9+.\-]{1,15}://|h[a-z]{2,6}:/{1,3}(?=\w)|https?//(?=\w)|www\.)"
 BARE_URL = regex.compile(rf"{URL_START}[^\s<>\"'`]+")
+# Every BARE_URL match holds one of these at most 16 characters after its start (a
+# 16-character scheme before "://"). Stdlib re finds them fast; see bare_urls.
+URL_ANCHOR = re.compile(r":/|//|[Ww]{3}\.")  # no IGNORECASE: it makes stdlib re slow
+_URL_REACH = 16
 _URL_TRAILING = ".,;:!?'\"”’*_"
+
+
+def bare_urls(text: str):
+    """The matches of BARE_URL.finditer(text), trying only starts near a URL_ANCHOR.
+
+    BARE_URL starts with a lookbehind and an alternation, which regex tries at every
+    character of an article; here it is tried at the few characters before each anchor.
+    Any match starts at most _URL_REACH characters before an anchor, so no start is missed.
+    """
+    position = 0  # where the next match may start (after the previous one)
+    tried = 0  # every start before this has been tried
+    for anchor in URL_ANCHOR.finditer(text):
+        start = max(position, tried, anchor.start() - _URL_REACH)
+        while start <= anchor.start():
+            match = BARE_URL.match(text, start)
+            if match:
+                yield match
+                position = start = match.end()
+            else:
+                start += 1
+        tried = max(tried, anchor.start() + 1)
 
 HTML_COMMENT = regex.compile(r"<!--(.*?)-->", regex.DOTALL)
 

@@ -1,4 +1,7 @@
-"""The per-document plan of a token rule finds exactly what the whole alternation finds."""
+"""Fast paths find exactly what the slow patterns they stand for find.
+
+A token rule's per-document plan against its whole alternation; bare_urls against BARE_URL.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from hypothesis import strategies as st
 from newslint.kinds.alternation import Alternation
 from newslint.kinds.base import phrase_pattern
 from newslint.testing import lint_text
+from newslint.textutil import BARE_URL, bare_urls
 
 WORDS = ["read", "more", "ha", "per", "cent", "share", "this", "e-mail", "İstanbul", "ſhare", "KELVIN", "it's"]
 GLUE = [" ", "  ", "\n", "\n\n", ", ", ". ", "-", "_", "", "\t"]
@@ -90,3 +94,19 @@ rules:
         (3, 13, "Boilerplate 'Read more'"),  # '_Read_' is one word to \w+, 'Read' once the markup is blanked
         (4, 4, "Share bar 'share this'"),
     ]
+
+
+# -- bare URLs in plain text, found near their anchors ---------------------------------------
+
+URL_PIECES = ["https://example.com/a", "http//x.org", "htps:/bad.net", "www.site.co.uk", "WWW.Shout.com",
+              "ftp://files", "a-very-long-scheme+x://y", "sixteen-chars-ab://z", "seventeen-chars-a://z",
+              "//", ":/", "www.", "e-mail@www.x.com", "x.www.y.com", "word", "(see https://a.b/c).",
+              "h:/", "hhhhhhh:/x", "https://", "<", "'"]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(URL_PIECES), st.sampled_from(["", " ", "\n", ".", "/", "w"])),
+                max_size=12))
+def test_bare_urls_finds_what_the_pattern_finds(pieces):
+    text = "".join(piece + glue for piece, glue in pieces)
+    assert [m.span() for m in bare_urls(text)] == [m.span() for m in BARE_URL.finditer(text)]
