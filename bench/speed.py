@@ -121,7 +121,7 @@ class Run:
     seconds: float
     peak_mb: float
     status: int
-    output: str
+    findings: str  # the number of findings in the output, or "?"
     stderr: str
 
 
@@ -140,16 +140,35 @@ def measure(command: list[str], cwd: Path | None = None) -> Run:
 
         poller = threading.Thread(target=poll, daemon=True)
         poller.start()
-        # wait4 also gives the child's own maximum RSS: a floor for a run too short to poll.
-        _, wait_status, usage = os.wait4(process.pid, 0)
+        # Not wait4's ru_maxrss: Linux carries a forked child's high-water mark across exec,
+        # so it would report this script's own size for every run.
+        process.wait()
         seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(wait_status)
         done.set()
         poller.join()
-        peak_bytes = max(peak[0], usage.ru_maxrss * 1024)
         out.seek(0)
         err.seek(0)
-        return Run(seconds, peak_bytes / 2**20, process.returncode, out.read(), err.read())
+        return Run(seconds, peak[0] / 2**20, process.returncode, count_findings(out), err.read())
+
+
+def count_findings(output) -> str:
+    """The number of findings in newslint's (or vale's) JSON output, or '?'.
+
+    newslint's JSON has one finding per line; it is counted line by line, so that this
+    script stays small however large the output.
+    """
+    first = output.read(64)
+    output.seek(0)
+    if first.startswith('{"version"'):
+        count = sum(1 for line in output if line.startswith('{"path"'))
+        return str(count)
+    try:
+        data = json.load(output)
+    except ValueError:
+        return "?"
+    if isinstance(data, dict):  # vale: {path: [alerts]}
+        return str(sum(len(alerts) for alerts in data.values() if isinstance(alerts, list)))
+    return "?"
 
 
 # --- newslint and vale command lines --------------------------------------------------
@@ -190,19 +209,6 @@ class Newslint:
         }
 
 
-def findings(run: Run) -> str:
-    """The number of findings in newslint's (or vale's) JSON output, or '?'."""
-    try:
-        data = json.loads(run.output)
-    except ValueError:
-        return "?"
-    if isinstance(data, dict) and "diagnostics" in data:
-        return str(len(data["diagnostics"]))
-    if isinstance(data, dict):  # vale: {path: [alerts]}
-        return str(sum(len(alerts) for alerts in data.values()))
-    return "?"
-
-
 # --- the table ------------------------------------------------------------------------
 
 def articles_in(folder: Path) -> list[Path]:
@@ -228,7 +234,7 @@ def row(size: int, fmt: str, rules: str, count: int, run: Run) -> list[str]:
     rate_text = f"{rate:.1f}" if rate < 100 else f"{rate:.0f}"
     exit_note = str(run.status) if run.status in (0, 1) else f"BAD:{run.status}"
     return [str(size), fmt, rules, str(count), f"{run.seconds:.2f}", rate_text, f"{run.peak_mb:.1f}",
-            exit_note, findings(run), target_note(size, rules, rate, run.peak_mb)]
+            exit_note, run.findings, target_note(size, rules, rate, run.peak_mb)]
 
 
 def print_table(rows: list[list[str]]) -> None:
@@ -292,7 +298,7 @@ def cached_rerun(newslint: Newslint, size: int, corpus: Path, scratch: Path) -> 
     shutil.rmtree(copy, ignore_errors=True)
     ratio = second.seconds / first.seconds
     met = "met" if ratio < CACHE_RATIO_TARGET else "miss"
-    same = "same findings" if findings(first) == findings(second) else "FINDINGS DIFFER"
+    same = "same findings" if first.findings == second.findings else "FINDINGS DIFFER"
     return (f"cached re-run ({size} md articles, default rules): first {first.seconds:.2f} s, "
             f"second {second.seconds:.2f} s, ratio {ratio:.3f} ({same}; peak {second.peak_mb:.1f} MB); "
             f"target < {CACHE_RATIO_TARGET}: {met}")

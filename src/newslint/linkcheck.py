@@ -30,20 +30,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from newslint import __version__
+from newslint.link_states import ALIVE, DEAD, NOT_FETCHED, UNREACHABLE, LinkStatus
 
-ALIVE, DEAD, UNREACHABLE, NOT_FETCHED = "alive", "dead", "unreachable", "not-fetched"
 REDIRECTS = (301, 302, 303, 307, 308)
 DEAD_STATUSES = (404, 410)
 USER_AGENT = f"newslint/{__version__} (link check; +https://pypi.org/project/newslint/)"
-
-
-@dataclass(frozen=True)
-class LinkStatus:
-    state: str  # ALIVE, DEAD, UNREACHABLE or NOT_FETCHED
-    detail: str  # "HTTP 404", "connection refused", "no answer within 5 s", ...
-    final_url: str = ""  # where the redirects ended
-    checked_at: float = 0.0
-    from_cache: bool = False
 
 
 @dataclass(frozen=True)

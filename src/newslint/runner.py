@@ -23,7 +23,6 @@ from newslint.errors import UserError
 from newslint.facts import Fact, FactBase, FactFile, load_facts
 from newslint.files import discover, relative_to_root
 from newslint.fixes import FileChanged, apply_fixes, unified_diff, write_atomically
-from newslint.linkcheck import NOT_FETCHED, LinkCache, LinkChecker, link_check_settings
 from newslint.pathmatch import matches
 from newslint.references import facts_from_article
 from newslint.registry import Registry, RuleBook
@@ -240,6 +239,8 @@ class Session:
 
     def check_links(self, files: list[Path]) -> LinkCheckRun:
         """With --check-links: fetch every web link of the files whose rules include NL310 or NL311."""
+        from newslint.linkcheck import NOT_FETCHED, LinkCache, LinkChecker, link_check_settings  # network stack
+
         config = self.config_for(Path.cwd())
         settings = link_check_settings(config, allow_private=self.options.allow_private_links)
         cache = None

@@ -25,7 +25,7 @@ import yaml
 from newslint.diagnostics import Diagnostic
 from newslint.engine import LintSettings
 from newslint.facts import FactBase, parse_facts
-from newslint.linkcheck import LinkStatus
+from newslint.link_states import LinkStatus
 from newslint.registry import Registry
 from newslint.rule import Example, Rule
 from newslint.runner import lint_bytes

@@ -19,6 +19,8 @@ from newslint.diagnostics import Severity
 from newslint.formatters.base import Formatter
 
 SCHEMA_VERSION = 1
+# One encoder for every finding: json.dumps with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class JsonFormatter(Formatter):
@@ -31,10 +33,11 @@ class JsonFormatter(Formatter):
         self.stream.write(f'{{"version": {SCHEMA_VERSION}, "tool": {tool}, "diagnostics": [')
 
     def file(self, result):
-        for diagnostic in result.diagnostics:
-            self.stream.write("\n" if self._first else ",\n")
-            self._first = False
-            self.stream.write(json.dumps(diagnostic.to_dict(), ensure_ascii=False))
+        if not result.diagnostics:
+            return
+        self.stream.write(("\n" if self._first else ",\n")
+                          + ",\n".join(_ENCODE(diagnostic.to_dict()) for diagnostic in result.diagnostics))
+        self._first = False
 
     def finish(self, summary):
         totals = {"files": summary.files, "findings": summary.total,

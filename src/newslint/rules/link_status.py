@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newslint.diagnostics import Severity
-from newslint.linkcheck import DEAD, UNREACHABLE
+from newslint.link_states import DEAD, UNREACHABLE
 from newslint.rule import Rule
 from newslint.rules.links import web_links
 
