@@ -204,8 +204,7 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def alternation(parts: list[str], word_boundaries: bool) -> str:
-    body = "|".join(f"(?:{part})" for part in parts)
-    return rf"(?<!\w)(?:{body})(?!\w)" if word_boundaries else f"(?:{body})"
+    return bounded("|".join(f"(?:{part})" for part in parts), word_boundaries)
 
 
 def token_alternation(spec: Spec, ignorecase: bool, word_boundaries: bool) -> Alternation:
