@@ -1,6 +1,7 @@
 """Fast paths find exactly what the slow patterns they stand for find.
 
-A token rule's per-document plan against its whole alternation; bare_urls against BARE_URL.
+A token rule's per-document plan against its whole alternation; bare_urls against BARE_URL;
+the fact base's word index against trying every fact.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newslint.facts import Fact, FactBase, about_patterns
 from newslint.kinds.alternation import Alternation
 from newslint.kinds.base import phrase_pattern
 from newslint.testing import lint_text
@@ -110,3 +112,29 @@ URL_PIECES = ["https://example.com/a", "http//x.org", "htps:/bad.net", "www.site
 def test_bare_urls_finds_what_the_pattern_finds(pieces):
     text = "".join(piece + glue for piece, glue in pieces)
     assert [m.span() for m in bare_urls(text)] == [m.span() for m in BARE_URL.finditer(text)]
+
+
+ABOUT_WORDS = ["invest", "Microsoft", "rate hike", "U.S.", "$5", "İstanbul", "ſubsid", "KELVIN", "ai", "x"]
+TEXT_WORDS = ["investment", "INVESTS", "microsoft's", "rate", "hike", "rates  hiked", "u.s.", "US", "$5bn",
+              "istanbul", "İSTANBUL", "subsidies", "Kelvin", "AI", "said", "ı", "ſ"]
+
+
+@st.composite
+def fact_cases(draw):
+    facts = []
+    for number in range(draw(st.integers(1, 6))):
+        groups = draw(st.lists(st.lists(st.sampled_from(ABOUT_WORDS), min_size=1, max_size=2, unique=True),
+                               min_size=1, max_size=3))
+        about = tuple(tuple(group) for group in groups)
+        share = draw(st.sampled_from([1.0, 0.5]))
+        facts.append(Fact(id=f"f{number}", claim="c", about=about, min_about=share, patterns=about_patterns(about)))
+    pieces = draw(st.lists(st.tuples(st.sampled_from(TEXT_WORDS), st.sampled_from(GLUE)), max_size=25))
+    return facts, "".join(word + glue for word, glue in pieces)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(fact_cases())
+def test_the_fact_index_keeps_every_fact_that_applies(case):
+    facts, text = case
+    base = FactBase(facts)
+    assert base.applicable(text) == [fact for fact in facts if fact.matches(text) is not None]

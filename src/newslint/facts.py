@@ -24,18 +24,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import regex
 
 from newslint.document import parse_date
 from newslint.errors import UserError
+from newslint.kinds.alternation import fold, text_index
 from newslint.quantities import Quantity, parse_value
+from newslint.textutil import PrefilteredPattern
 from newslint.yamlload import LineDict, LineList, load_yaml
 
 TOP_KEYS = ("published", "rates", "facts")
 FACT_KEYS = ("id", "claim", "about", "value", "values", "source", "hedge", "said_by")
 _CURRENCY_PAIR = regex.compile(r"(?P<base>[A-Z]{3})/(?P<quote>[A-Z]{3})")
+_LEADING_WORD = regex.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class Fact:
     line: int = 0  # where the fact starts in its file
     origin: str = ""  # the file it comes from, as shown to users
     min_about: float = 1.0  # share of the about groups that must occur (facts drawn from an article: less)
-    patterns: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
+    patterns: tuple[PrefilteredPattern, ...] = field(default=(), compare=False, repr=False)
 
     def matches(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]] | None:
         """Spans of the about words in text[start:end] when the fact applies there, else None."""
@@ -74,12 +77,54 @@ class Fact:
         return spans
 
 
-def about_patterns(groups: tuple[tuple[str, ...], ...]) -> tuple[regex.Pattern, ...]:
-    """One pattern per group: any alternative, each word a case-insensitive prefix."""
+class AboutIndex:
+    """The facts whose about words may occur in a text, found from the words the text holds.
+
+    An about group matches only at the start of a word that begins with the leading word
+    characters of one of its alternatives ("invest" for "invest|pledge", "u" for "U.S."), so a
+    fact is worth searching for only when the text's words start enough of its groups. A few
+    hundred dictionary lookups per document instead of a search per fact.
+    """
+
+    PREFIX = 3  # keys are filed under their first three characters (shorter keys: whole)
+
+    def __init__(self, facts: list[Fact]):
+        self.facts = facts
+        self.by_prefix: dict[str, list[tuple[str, int, int]]] = {}  # -> (key, fact, group)
+        self.unkeyed: list[set[int]] = []  # per fact: groups with an alternative that has no key
+        for number, fact in enumerate(facts):
+            unkeyed = set()
+            for group, alternatives in enumerate(fact.about):
+                for alternative in alternatives:
+                    leading = _LEADING_WORD.match(fold(alternative))
+                    if leading is None:
+                        unkeyed.add(group)  # "$5": no word to look for, always a candidate
+                    else:
+                        key = leading.group()
+                        self.by_prefix.setdefault(key[:self.PREFIX], []).append((key, number, group))
+            self.unkeyed.append(unkeyed)
+
+    def candidates(self, words: Iterable[str]) -> list[Fact]:
+        """The facts enough of whose groups have a key that starts one of words (case-folded)."""
+        present = [set(groups) for groups in self.unkeyed]
+        for word in words:
+            for length in range(1, min(len(word), self.PREFIX) + 1):
+                for key, number, group in self.by_prefix.get(word[:length], ()):
+                    if word.startswith(key):
+                        present[number].add(group)
+        return [fact for fact, groups in zip(self.facts, present)
+                if groups and len(groups) >= fact.min_about * len(fact.about)]
+
+
+def about_patterns(groups: tuple[tuple[str, ...], ...]) -> tuple[PrefilteredPattern, ...]:
+    """One pattern per group: any alternative, each word a case-insensitive prefix.
+
+    Prefiltered: a sentence is tried against every fact, and most hold none of its words.
+    """
     compiled = []
     for alternatives in groups:
         parts = [r"\s+".join(rf"{regex.escape(word)}\w*" for word in alternative.split()) for alternative in alternatives]
-        compiled.append(regex.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", regex.IGNORECASE))
+        compiled.append(PrefilteredPattern(regex.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", regex.IGNORECASE)))
     return tuple(compiled)
 
 
@@ -99,6 +144,9 @@ class FactBase:
     published: dt.date | None = None
     rates: dict[tuple[str, str], tuple[float, int]] = field(default_factory=dict)
     rates_origin: str = ""
+    # The last text applicable() scanned and its answer: several rules ask about one document.
+    _scanned: tuple[str, list[Fact]] | None = field(default=None, init=False, repr=False, compare=False)
+    _index: AboutIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def combine(cls, fact_file: FactFile | None, references: list[Fact]) -> FactBase | None:
@@ -111,6 +159,21 @@ class FactBase:
             base.rates = dict(fact_file.rates)
             base.rates_origin = fact_file.facts[0].origin if fact_file.facts else str(fact_file.path)
         return base
+
+    def applicable(self, text: str) -> list[Fact]:
+        """The facts that apply somewhere in text, in file order.
+
+        A sentence is a slice of its document, and a fact that applies to a slice applies to
+        the whole (about words are searched with the text around the slice visible), so the
+        facts worth trying on a document's sentences are these: with hundreds of facts, most
+        are about other stories and are dropped here once instead of once per sentence.
+        """
+        if self._scanned is None or self._scanned[0] is not text:
+            if self._index is None:
+                self._index = AboutIndex(self.facts)
+            candidates = self._index.candidates(text_index(text).words)
+            self._scanned = (text, [fact for fact in candidates if fact.matches(text) is not None])
+        return self._scanned[1]
 
     def rate(self, base: str, quote: str) -> tuple[float, int] | None:
         """Units of ``quote`` per unit of ``base`` from the rates table, either way round."""

@@ -148,7 +148,7 @@ def _article_sentences(doc: Document, lexicons, reference) -> Iterator[tuple[Sen
 
 def _covered(doc: Document, sentence: Sentence, ctx) -> bool:
     """Whether a fact in the fact file (or a reference article) applies to the sentence."""
-    facts = ctx.facts.facts if ctx.facts is not None else ()
+    facts = ctx.facts.applicable(doc.prose) if ctx.facts is not None else ()
     return any(fact.matches(doc.prose, sentence.start, sentence.end) is not None for fact in facts)
 
 
@@ -344,8 +344,8 @@ class DroppedHedge(Rule):
     }
 
     def check(self, doc, ctx):
-        facts = [fact for fact in (ctx.facts.facts if ctx.facts else ()) if fact.hedge]
         prose = doc.prose
+        facts = [fact for fact in (ctx.facts.applicable(prose) if ctx.facts else ()) if fact.hedge]
         for sentence, attribution, _ in article_sentences(doc, ctx):
             if attribution.kind == "quote" or attribution.hedge:
                 continue

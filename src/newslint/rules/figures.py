@@ -119,7 +119,7 @@ class FigureMismatch(Rule):
         for figures in sentence_figures(doc, reference_date(doc, ctx.reference_date, base)):
             sentence = figures.sentence
             applying = []
-            for fact in base.facts:
+            for fact in base.applicable(prose):
                 spans = fact.matches(prose, sentence.start, sentence.end) if fact.values else None
                 if spans is not None:
                     applying.append((fact, spans))
