@@ -112,7 +112,8 @@ class Session:
     def __init__(self, options: Options, registry: Registry):
         self.options = options
         self.registry = registry
-        self._folder_configs: dict[Path, Config] = {}
+        self._folder_configs: dict[Path, Config] = {}  # by resolved folder
+        self._configs_as_given: dict[Path, Config] = {}  # by folder as the files name it
         self._config_files: dict[Path, Config] = {}
         self._fact_files: dict[Path, FactFile] = {}
         self._settings: dict[tuple, LintSettings] = {}
@@ -131,11 +132,14 @@ class Session:
         """The config for files in folder: --config, else the nearest config file, else defaults."""
         if self.explicit_config is not None:
             return self.explicit_config
-        folder = folder.resolve()
-        if folder not in self._folder_configs:
-            found = find_config_file(folder)
-            self._folder_configs[folder] = self._load_config(found) if found else default_config(Path.cwd().resolve())
-        return self._folder_configs[folder]
+        if folder in self._configs_as_given:  # resolve() costs a system call per folder level
+            return self._configs_as_given[folder]
+        resolved = folder.resolve()
+        if resolved not in self._folder_configs:
+            found = find_config_file(resolved)
+            self._folder_configs[resolved] = self._load_config(found) if found else default_config(Path.cwd().resolve())
+        self._configs_as_given[folder] = self._folder_configs[resolved]
+        return self._folder_configs[resolved]
 
     def _load_config(self, path: Path) -> Config:
         if path not in self._config_files:
@@ -267,17 +271,26 @@ class Session:
         return list(discover(self.options.paths, self.registry.lintable_suffixes(), self.config_for,
                              self.walk_notes.append))
 
-    def lint_path(self, path: Path) -> FileResult:
+    def lint_path(self, path: Path, cached_content: str | None = None) -> FileResult:
         """Lint one file in this process: lint_file, then store and finish."""
-        result = self.lint_file(path)
+        result = self.lint_file(path, cached_content=cached_content)
         self.store(result)
         return self.finish(path, result)
 
-    def lint_file(self, path: Path, lookup: bool = True) -> FileResult:
-        """The work for one file, which may run in a worker process: read, lint (or reuse), fix."""
+    def lint_file(self, path: Path, lookup: bool = True, cached_content: str | None = None) -> FileResult:
+        """The work for one file, which may run in a worker process: read, lint (or reuse), fix.
+
+        cached_content: the content hash cached_content() just found in the cache for this
+        file, so that it is not read and hashed a second time.
+        """
         config = self.config_for(path.parent)
         settings = self.settings_for(config, path)
         display = display_path(path)
+        cache = self._result_cache() if lookup else None
+        if cached_content is not None and cache is not None and self.options.baseline is None:
+            cached = cache.get(self._run_key(config, path, settings), display, cached_content)
+            if cached is not None:
+                return FileResult(display, cached)
         try:
             # Refuse an oversized file before reading it, so that memory stays bounded.
             size = path.stat().st_size
@@ -288,8 +301,7 @@ class Session:
             return FileResult(display, [], incomplete=True, notes=[f"{display}: cannot read file: {exc.strerror or exc}"])
         key = (self._run_key(config, path, settings), display, content_hash(data)) if self._caching() else None
         # A worker is sent only files the main process found missing from the cache.
-        cache = self._result_cache() if key is not None and lookup else None
-        cached = cache.get(*key) if cache else None
+        cached = cache.get(*key) if cache is not None and key is not None else None
         if cached is not None:
             result = FileResult(display, cached)
             if self.options.baseline is not None:
@@ -306,20 +318,21 @@ class Session:
             result.cache_key = key
         return result
 
-    def is_cached(self, path: Path) -> bool:
-        """Whether the cache holds this file's findings as it is now (so that no worker is needed)."""
+    def cached_content(self, path: Path) -> str | None:
+        """The file's content hash if the cache holds its findings as it is now (no worker needed)."""
         cache = self._result_cache()
         if cache is None:
-            return False
+            return None
         config = self.config_for(path.parent)
         settings = self.settings_for(config, path)
         try:
             if path.stat().st_size > settings.max_file_size:
-                return False
+                return None
             data = path.read_bytes()
         except OSError:
-            return False
-        return cache.has(self._run_key(config, path, settings), display_path(path), content_hash(data))
+            return None
+        content = content_hash(data)
+        return content if cache.has(self._run_key(config, path, settings), display_path(path), content) else None
 
     def store(self, result: FileResult) -> None:
         """Keep a fresh result in the cache (only the main process writes)."""
