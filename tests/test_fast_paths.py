@@ -122,12 +122,11 @@ TEXT_WORDS = ["investment", "INVESTS", "microsoft's", "rate", "hike", "rates  hi
 @st.composite
 def fact_cases(draw):
     facts = []
-    for number in range(draw(st.integers(1, 6))):
+    for _ in range(draw(st.integers(1, 6))):
         groups = draw(st.lists(st.lists(st.sampled_from(ABOUT_WORDS), min_size=1, max_size=2, unique=True),
                                min_size=1, max_size=3))
         about = tuple(tuple(group) for group in groups)
-        share = draw(st.sampled_from([1.0, 0.5]))
-        facts.append(Fact(id=f"f{number}", claim="c", about=about, min_about=share, patterns=about_patterns(about)))
+        facts.append((about, draw(st.sampled_from([1.0, 0.5]))))
     pieces = draw(st.lists(st.tuples(st.sampled_from(TEXT_WORDS), st.sampled_from(GLUE)), max_size=25))
     return facts, "".join(word + glue for word, glue in pieces)
 
@@ -135,6 +134,66 @@ def fact_cases(draw):
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(fact_cases())
 def test_the_fact_index_keeps_every_fact_that_applies(case):
-    facts, text = case
+    drawn, text = case
+    facts = [Fact(id=f"f{number}", claim="c", about=about, min_about=share, patterns=about_patterns(about))
+             for number, (about, share) in enumerate(drawn)]
     base = FactBase(facts)
     assert base.applicable(text) == [fact for fact in facts if fact.matches(text) is not None]
+
+
+def _re_safe_characters() -> list[str]:
+    from newslint.textutil import RE_SAFE_CHARACTERS
+
+    characters, index = [], 0
+    while index < len(RE_SAFE_CHARACTERS):
+        if index + 2 < len(RE_SAFE_CHARACTERS) and RE_SAFE_CHARACTERS[index + 1] == "-":
+            first, last = RE_SAFE_CHARACTERS[index], RE_SAFE_CHARACTERS[index + 2]
+            characters.extend(chr(code) for code in range(ord(first), ord(last) + 1))
+            index += 3
+        else:
+            characters.append(RE_SAFE_CHARACTERS[index])
+            index += 1
+    return characters
+
+
+def test_re_and_regex_agree_on_every_character_called_safe():
+    import re
+
+    import regex
+
+    probes = [r"\w", r"\W", r"\s", r"\S", r"\d", r"\b", r"\B", r"(?<!\w)x", r"x(?![\w-])", r"[\w.'’&-]+"]
+    disagreements = []
+    for char in _re_safe_characters():
+        texts = (char, "x" + char, char + "x", "a" + char + "b", char * 2)
+        for probe in probes:
+            for text in texts:
+                if [m.span() for m in re.finditer(probe, text)] != [m.span() for m in regex.finditer(probe, text)]:
+                    disagreements.append((hex(ord(char)), probe, text))
+        for other in {char.lower(), char.upper(), char.swapcase(), *"abcdefghijklmnopqrstuvwxyzKS0"}:
+            if len(other) == 1 and (bool(re.fullmatch(re.escape(other), char, re.I))
+                                    != bool(regex.fullmatch(regex.escape(other), char, regex.I))):
+                disagreements.append((hex(ord(char)), "ignorecase", other))
+    assert disagreements == []
+
+
+SAFE_AND_NOT = ["share", "Read", "more", "Reuters", " ", "\n", ".", "-", "’", "€", "é", "É", "²", "ſ", "K",
+                "\u200d", "\x1c", "ß", "İ", "é"]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(SAFE_AND_NOT), max_size=20).map("".join),
+       st.sampled_from([r"(?<![\w-])(?:share|read\s+more|reuters|é|s)(?![\w-])", r"\w+", r"\s+\S", r"[\w.'’-]+",
+                        r"(?i)\bread\b", r"\d+"]),
+       st.booleans())
+def test_plain_fast_pattern_finds_what_regex_finds(text, source, ignorecase):
+    import regex
+
+    from newslint.textutil import PlainFastPattern
+
+    flags = regex.IGNORECASE if ignorecase and not source.startswith("(?i)") else 0
+    fast = PlainFastPattern(source, flags)
+    slow = regex.compile(source, flags)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    for position in range(len(text) + 1):
+        found, expected = fast.match(text, position), slow.match(text, position)
+        assert (found and found.span()) == (expected and expected.span())

@@ -26,7 +26,7 @@ import regex
 
 from newslint.document import Document, Sentence
 from newslint.lexicon_cache import built_from
-from newslint.textutil import PrefilteredPattern
+from newslint.textutil import PlainFastPattern, PrefilteredPattern
 
 # Share of a sentence's letters that must be inside quotation marks for it to be a quote.
 MIN_QUOTED_SHARE = 0.5
@@ -65,7 +65,7 @@ class AttributionReader:
     def __init__(self, lexicons: Mapping[str, Any]):
         verbs = _alternation(lexicons.get("reporting-verbs", ()))
         weasels = _alternation(lexicons.get("weasel-subjects", ()))
-        self.weasel_subject = regex.compile(rf"(?:some|many|most|several|other|\s)*(?:{weasels})", regex.I) \
+        self.weasel_subject = PlainFastPattern(rf"(?:some|many|most|several|other|\s)*(?:{weasels})", regex.I) \
             if weasels else None
         subject = rf"(?P<subject>{_NAMED}|(?i:{_PRONOUN})|(?i:{_DEFINITE})|(?i:(?:some |many |most )?(?:{weasels or 'x^'})))"
         self.subject_verb = regex.compile(
@@ -184,7 +184,7 @@ def _alternation(entries) -> str:
 
 def _compiled(entries) -> PrefilteredPattern | None:
     body = _alternation(entries)
-    return PrefilteredPattern(regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE)) if body else None
+    return PrefilteredPattern(PlainFastPattern(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE)) if body else None
 
 
 def attributions(doc: Document, lexicons: Mapping[str, Any]) -> list[Attribution]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -63,6 +62,8 @@ def write_atomically(path: Path, data: bytes, expected: bytes) -> None:
     disk and renamed over the original: a reader, or an interrupted run, sees either
     the old file or the new one, never a partial one. Permissions are kept.
     """
+    import tempfile  # here: only writing a file pays for importing it
+
     with open(path, "rb") as handle:
         if handle.read() != expected:
             raise FileChanged(f"{path} changed on disk after it was read; not rewritten")

@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from newslint.textutil import PlainFastPattern
 from newslint.urls import edit_distance, is_subdomain_of, public_suffix, registrable_domain
 
 # A typo of an official label ("reutres" for "reuters") counts only for labels this long:
@@ -71,8 +72,13 @@ class OrganisationTable:
                 key = name if _keeps_case(name) else _normal(name).lower()
                 self._by_name.setdefault(key, organisation)
                 (cased if _keeps_case(name) else uncased).append(name)
-        self._pattern = _names_pattern(cased, uncased)
+        self._names = (cased, uncased)
         self._imitated: dict[str, Organisation | None] = {}  # host -> what imitated_by says
+
+    @functools.cached_property
+    def _pattern(self) -> PlainFastPattern | None:
+        """Every name and alias, compiled on first use: an article without links never needs it."""
+        return _names_pattern(*self._names)
 
     def named_in(self, text: str, start: int = 0, end: int | None = None) -> list[NamedOrganisation]:
         """Organisations named in text[start:end], longest name first at each place."""
@@ -141,7 +147,7 @@ def _normal(name: str) -> str:
     return " ".join(name.replace("’", "'").split())
 
 
-def _names_pattern(cased: list[str], uncased: list[str]) -> regex.Pattern | None:
+def _names_pattern(cased: list[str], uncased: list[str]) -> PlainFastPattern | None:
     def alternation(names: list[str]) -> str:
         escaped = sorted({regex.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]") for name in names},
                          key=len, reverse=True)
@@ -154,7 +160,7 @@ def _names_pattern(cased: list[str], uncased: list[str]) -> regex.Pattern | None
         parts.append(alternation(uncased))
     if not parts:
         return None
-    return regex.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", regex.IGNORECASE)
+    return PlainFastPattern(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", regex.IGNORECASE)
 
 
 def topic_pattern(organisation: Organisation) -> regex.Pattern | None:

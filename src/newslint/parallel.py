@@ -8,7 +8,6 @@ is not available (Windows, macOS defaults) or the run is small, files are linted
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +37,12 @@ def lint_files(session: Session, files: list[Path], jobs: int) -> Iterator[FileR
                 cached[path] = content
     work = [path for path in files if path not in cached]
     jobs = min(jobs, len(work) // MIN_FILES_PER_JOB)
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs > 1:
+        import multiprocessing  # here: a run of a few files (pre-commit) does not pay for importing it
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            jobs = 1
+    if jobs <= 1:
         for path in files:
             yield session.lint_path(path, cached.get(path))
         return

@@ -11,10 +11,10 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint.baseline import Baseline, fingerprint
 from newslint.cache import ResultCache, content_hash, run_key
-from newslint.changed_lines import ChangedLines
 from newslint.config import DEFAULT_CACHE_DIR, Config, default_config, find_config_file, load_config
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document
@@ -31,6 +31,9 @@ from newslint.rules.notes import BinaryFile, FileTooLarge, LegacyEncoding, Undec
 from newslint.selection import choose_rules, severity_override, unknown_selectors
 from newslint.sourcefile import SourceText, UnreadableFile, decode
 from newslint.urls import web_url
+
+if TYPE_CHECKING:
+    from newslint.changed_lines import ChangedLines
 
 MAX_FIX_PASSES = 10
 _FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}

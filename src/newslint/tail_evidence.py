@@ -15,13 +15,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
 
 from newslint.document import Document
-from newslint.textutil import ASCII_NON_LETTER, ASCII_NON_WORD, NOT_PLAIN, fold, starts_pattern, strip_edge_runs
+from newslint.textutil import (
+    ASCII_NON_LETTER,
+    ASCII_NON_WORD,
+    NOT_PLAIN,
+    PlainFastPattern,
+    fold,
+    starts_pattern,
+    strip_edge_runs,
+)
 
 # Lines after an "About <someone else>" header that are read as the blurb.
 BLURB_LINES = 3
@@ -103,8 +111,28 @@ class LineScorer:
     """Scores every line of a document, with lexicons from the rule packs."""
 
     def __init__(self, lexicons: Mapping[str, Any]):
-        self.headers = [
-            (_phrase_pattern(lexicons.get(f"tail-header-{group}", ())), kind, mode)
+        self.lexicons = lexicons
+        self.header_openings = _openings(
+            phrase for group in ("comments", "author", "related", "tags", "share", "footer")
+            for phrase in lexicons.get(f"tail-header-{group}", ())
+        )
+        phrases = lexicons.get("tail-phrases", {})
+        self.phrase_kinds = list(phrases)
+        self.social = _phrase_pattern(lexicons.get("tail-social", ()))
+        self.navigation = _phrase_pattern(lexicons.get("tail-navigation", ()))
+        # Either kind of phrase on a line is rare: one search rules both out for most lines.
+        self.rare_filter = _literal_filter([*(phrase for kind in self.phrase_kinds for phrase in phrases[kind]),
+                                            *lexicons.get("tail-spam", ())])
+        self.calls_to_action = _phrase_pattern(lexicons.get("tail-calls-to-action", ()))
+        self.credits = _phrase_pattern(lexicons.get("article-credits", ()))
+
+    # What follows runs only on the few lines that rare_filter or header_openings let through,
+    # so it is compiled on first use: a clean article (the pre-commit case) never builds it.
+
+    @cached_property
+    def headers(self) -> list[tuple[PlainFastPattern | None, str, str | None]]:
+        return [
+            (_phrase_pattern(self.lexicons.get(f"tail-header-{group}", ())), kind, mode)
             for group, kind, mode in (
                 ("comments", "comment form", "comments"),
                 ("author", "author bio", "blurb"),
@@ -114,23 +142,24 @@ class LineScorer:
                 ("footer", "site footer", None),
             )
         ]
-        self.header_openings = _openings(
-            phrase for group in ("comments", "author", "related", "tags", "share", "footer")
-            for phrase in lexicons.get(f"tail-header-{group}", ())
-        )
-        phrases = lexicons.get("tail-phrases", {})
-        self.phrase_kinds = list(phrases)
-        self.phrases = _grouped_pattern([phrases[kind] for kind in self.phrase_kinds])
-        self.phrase_filter = _literal_filter(phrase for kind in self.phrase_kinds for phrase in phrases[kind])
-        self.social = _phrase_pattern(lexicons.get("tail-social", ()))
-        self.navigation = _phrase_pattern(lexicons.get("tail-navigation", ()))
-        self.spam = _phrase_pattern(lexicons.get("tail-spam", ()))
-        self.spam_filter = _literal_filter(lexicons.get("tail-spam", ()))
-        # Either kind of phrase on a line is rare: one search rules both out for most lines.
-        self.rare_filter = _literal_filter([*(phrase for kind in self.phrase_kinds for phrase in phrases[kind]),
-                                            *lexicons.get("tail-spam", ())])
-        self.calls_to_action = _phrase_pattern(lexicons.get("tail-calls-to-action", ()))
-        self.credits = _phrase_pattern(lexicons.get("article-credits", ()))
+
+    @cached_property
+    def phrase_filter(self) -> re.Pattern:
+        phrases = self.lexicons.get("tail-phrases", {})
+        return _literal_filter(phrase for kind in self.phrase_kinds for phrase in phrases[kind])
+
+    @cached_property
+    def spam_filter(self) -> re.Pattern:
+        return _literal_filter(self.lexicons.get("tail-spam", ()))
+
+    @cached_property
+    def phrases(self) -> PlainFastPattern | None:
+        phrases = self.lexicons.get("tail-phrases", {})
+        return _grouped_pattern([phrases[kind] for kind in self.phrase_kinds])
+
+    @cached_property
+    def spam(self) -> PlainFastPattern | None:
+        return _phrase_pattern(self.lexicons.get("tail-spam", ()))
 
     # -- evidence per line ----------------------------------------------------------
 
@@ -223,7 +252,7 @@ class LineScorer:
 
         rare = bool(self.rare_filter.search(lowered))
         phrase_hits = [self.phrase_kinds[int(m.lastgroup[1:])] for m in self.phrases.finditer(lowered)] \
-            if rare and self.phrases and self.phrase_filter.search(lowered) else []
+            if rare and self.phrase_filter.search(lowered) and self.phrases else []
         if count <= 25 and _VIDEO_TEASER.search(text):  # "How Fast Can Gibbons Swing? (3:04)"
             score = max(score, 0) + 1.0
             kind = "related links"
@@ -256,7 +285,7 @@ class LineScorer:
                 score += SHORT_LINE
                 kind = kind or "navigation"
         spam_hits = len({m.group().lower() for m in self.spam.finditer(lowered)}) \
-            if rare and self.spam and self.spam_filter.search(lowered) else 0
+            if rare and self.spam_filter.search(lowered) and self.spam else 0
         if spam_hits >= 2:
             score = max(score, 0) + 1.5 * min(spam_hits, 4)
             kind = kind or "link-farm spam"
@@ -434,7 +463,7 @@ def _prose_score(count: int, terminal: bool) -> float:
     return 0.0
 
 
-def _coverage(pattern: regex.Pattern | None, text: str) -> float:
+def _coverage(pattern: PlainFastPattern | None, text: str) -> float:
     """Share of the line's word characters covered by lexicon entries."""
     if pattern is None:
         return 0.0
@@ -458,11 +487,11 @@ def _bounded(phrase: str) -> str:
     return body
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> regex.Pattern | None:
+def _phrase_pattern(phrases: Iterable[str]) -> PlainFastPattern | None:
     ordered = sorted({phrase.strip() for phrase in phrases if phrase.strip()}, key=len, reverse=True)
     if not ordered:
         return None
-    return regex.compile(_factored(ordered))
+    return PlainFastPattern(_factored(ordered))
 
 
 def _factored(ordered: list[str]) -> str:
@@ -517,10 +546,10 @@ def _literal_filter(phrases: Iterable[str]) -> re.Pattern:
     return starts_pattern(phrase.strip().lower() for phrase in phrases)
 
 
-def _grouped_pattern(groups: list[Iterable[str]]) -> regex.Pattern | None:
+def _grouped_pattern(groups: list[Iterable[str]]) -> PlainFastPattern | None:
     parts = []
     for index, phrases in enumerate(groups):
         ordered = sorted({phrase.strip() for phrase in phrases if phrase.strip()}, key=len, reverse=True)
         if ordered:
             parts.append(f"(?P<g{index}>" + "|".join(_bounded(phrase) for phrase in ordered) + ")")
-    return regex.compile("|".join(parts)) if parts else None
+    return PlainFastPattern("|".join(parts)) if parts else None

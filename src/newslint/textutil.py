@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 import regex
 
@@ -203,6 +204,73 @@ class Blanker:
 
 # -- ruling spans out before a slow pattern runs -------------------------------------------
 
+# Text on which a stdlib re pattern finds what the same regex pattern finds: ASCII,
+# Latin-1, general punctuation and currency signs, less the characters where the two
+# differ on \w or \s: \x1c-\x1f, superscript digits and fractions (\w to re only), the
+# joiners and ties (\w to regex only). tests/test_fast_paths.py checks every character.
+RE_SAFE_CHARACTERS = ("\x00-\x1b\x20-\xb1\xb4-\xb8\xba\xbb\xbf-\xff\u2000-\u200b\u200e-\u203e"
+                      "\u2041-\u2053\u2055-\u206f\u20a0-\u20cf")
+_NOT_RE_SAFE = re.compile(f"[^{RE_SAFE_CHARACTERS}]")
+_RE_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.VERBOSE  # the same bits in re
+
+
+_re_safe_memo: tuple[str, bool] = ("", True)  # the last text asked about: a document is asked about often
+
+
+def re_safe(text: str) -> bool:
+    """Whether re and regex patterns find the same in text. The whole text counts, not a
+    window of it: lookarounds see past a search's bounds."""
+    global _re_safe_memo
+    if _re_safe_memo[0] is not text:
+        _re_safe_memo = (text, not _NOT_RE_SAFE.search(text))
+    return _re_safe_memo[1]
+
+
+class PlainFastPattern:
+    """A ``regex`` pattern that runs as a stdlib ``re`` pattern on text where the two agree.
+
+    Compiling lexicon patterns was a third of a single-file run: ``regex`` parses a
+    pattern in Python, ``re`` two to three times faster. On text of the characters in
+    RE_SAFE_CHARACTERS the two find the same matches, so the ``re`` pattern serves it
+    (nearly every English article); other text gets the ``regex`` pattern,
+    compiled when first needed. A source ``re`` cannot compile (``\\p{Lu}``, a
+    variable-length lookbehind) always runs as ``regex``.
+    """
+
+    def __init__(self, source: str, flags: int = 0):
+        self.pattern = source
+        self.flags = flags
+
+    @cached_property
+    def plain(self) -> re.Pattern | None:
+        if self.flags & ~_RE_FLAGS & ~regex.UNICODE:
+            return None
+        try:
+            # As an int: regex's flag enum would slow every flag test of re's compiler.
+            return re.compile(self.pattern, int(self.flags & _RE_FLAGS))
+        except (re.error, OverflowError, RecursionError):
+            return None
+
+    @cached_property
+    def full(self) -> regex.Pattern:
+        return regex.compile(self.pattern, self.flags)
+
+    def _run(self, method: str, text: str, pos: int, endpos: int | None):
+        engine = self.plain if self.plain is not None and re_safe(text) else self.full
+        return getattr(engine, method)(text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._run("match", text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._run("fullmatch", text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._run("search", text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._run("finditer", text, pos, endpos)
+
 
 class PrefilteredPattern:
     """A ``regex`` pattern that skips plain-text spans which lack every literal its matches need.
@@ -213,7 +281,8 @@ class PrefilteredPattern:
     for those words (see ``required_literals``) is several times faster.
     """
 
-    def __init__(self, pattern: regex.Pattern, literals: Iterable[str] | None = None, lower: bool = False):
+    def __init__(self, pattern: regex.Pattern | PlainFastPattern, literals: Iterable[str] | None = None,
+                 lower: bool = False):
         """``literals``: strings one of which every match holds (read from the pattern when not given);
         ``lower``: they are to be found in the lower-cased text (always so for an IGNORECASE pattern)."""
         self.pattern = pattern

@@ -12,11 +12,8 @@ around the finding; article text is never read as rich markup.
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
+# rich is imported where it is used: the machine formats (json, sarif, ...) never load it,
+# which is a tenth of a single-file run's start-up.
 from newslint.diagnostics import CATEGORIES, Diagnostic, Severity
 from newslint.formatters.base import Formatter, plural, summary_line
 
@@ -28,12 +25,16 @@ class TextFormatter(Formatter):
     name = "text"
 
     def start(self):
+        from rich.console import Console
+
         self.console = Console(
             file=self.stream, no_color=not self.color, highlight=False, soft_wrap=False,
             force_terminal=self.color or None, emoji=False, markup=False,
         )
 
     def file(self, result):
+        from rich.text import Text
+
         console = self.console
         if result.diagnostics:
             header = Text(result.path, style="bold underline")
@@ -43,6 +44,8 @@ class TextFormatter(Formatter):
                 self._finding(diagnostic)
 
     def _finding(self, d: Diagnostic) -> None:
+        from rich.text import Text
+
         console = self.console
         title = Text()
         title.append(f"{d.path}:{d.line}:{d.column}: ", style="bold")
@@ -75,12 +78,17 @@ class TextFormatter(Formatter):
         console.print()
 
     def _note(self, label: str, content: str, gutter: int) -> None:
+        from rich.text import Text
+
         note = Text(" " * gutter + " = ", style="blue")
         note.append(f"{label}: ", style="bold")
         note.append(content)
         self.console.print(note, soft_wrap=True)
 
     def finish(self, summary):
+        from rich.table import Table
+        from rich.text import Text
+
         console = self.console
         console.print(Text(summary_line(summary), style="bold"), soft_wrap=True)
         if not summary.total:
@@ -113,6 +121,8 @@ def excerpt(line: str, start: int, end: int, width: int) -> tuple[str, int, int]
 
     Returns (text to show, cells before the caret, caret length in cells).
     """
+    from rich.cells import cell_len, get_character_cell_size
+
     line = line.replace("\t", " ")
     start = min(max(start, 0), len(line))
     end = min(max(end, start), len(line))

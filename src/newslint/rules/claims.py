@@ -31,7 +31,7 @@ from newslint.quantities import same_figure
 from newslint.rule import Rule
 from newslint.structure import BlockKind
 from newslint.tails import analyse
-from newslint.textutil import PrefilteredPattern, lowered_plain, starts_pattern
+from newslint.textutil import PlainFastPattern, PrefilteredPattern, lowered_plain, starts_pattern
 
 # Kinds of claim, strongest first, with their label and their severity when unhedged.
 CLAIM_KINDS = {
@@ -117,7 +117,7 @@ def _compiled(entries) -> PrefilteredPattern | None:
     body = "|".join(f"(?:{entry})" for entry in sorted(entries, key=len, reverse=True))
     if not body:
         return None
-    return PrefilteredPattern(regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE | regex.MULTILINE))
+    return PrefilteredPattern(PlainFastPattern(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE | regex.MULTILINE))
 
 
 def claim_reader(lexicons: Mapping[str, Any]) -> ClaimReader:
