@@ -1,7 +1,8 @@
 """Fast paths find exactly what the slow patterns they stand for find.
 
 A token rule's per-document plan against its whole alternation; bare_urls against BARE_URL;
-the fact base's word index against trying every fact.
+the fact base's word index against trying every fact; re against regex on the text
+PlainFastPattern gives re; simple Markdown read line by line against markdown-it.
 """
 
 from __future__ import annotations
@@ -197,3 +198,42 @@ def test_plain_fast_pattern_finds_what_regex_finds(text, source, ignorecase):
     for position in range(len(text) + 1):
         found, expected = fast.match(text, position), slow.match(text, position)
         assert (found and found.span()) == (expected and expected.span())
+
+
+MARKDOWN_LINES = [
+    "# Japan courts investors", "## Chips", "####### seven", "#hashtag", "# ", "#", "Kishida said on Tuesday.",
+    "*By Jane Doe*", "**Bold** start", "* item", "- item", "+ item", "+1 for this", "1. first", "2024. A year",
+    "1) one", "> A quote from [Reuters](https://reuters.com).", ">", "> ", ">> nested", "> # quoted heading",
+    ">no space", "    indented code", " one space", "\tTab", "---", "***", "* * *", "___", "===", "--", "Title",
+    "| a | b |", "|---|---|", "--- | ---", ":-:|:-:", "```", "~~~", "<div>", "<!-- newslint: ignore -->",
+    "[1]: https://example.com", "See [IMF](https://imf.org) and https://www.oecd.org.", "Plain `code` and _em_.",
+    "", "", " ", "\x0c", "a\\", "Q: what? A: that.", "© 2024 Site | Privacy",
+]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(MARKDOWN_LINES), max_size=14), st.sampled_from(["\n", "\r\n", "\r"]),
+       st.booleans())
+def test_simple_markdown_reads_as_markdown_it_reads_it(lines, newline, front_matter):
+    from newslint.document import Document
+    from newslint.markdown import parse_markdown
+
+    text = ("---\ntitle: x\n---\n" if front_matter else "") + newline.join(lines)
+    doc = Document(text, "a.md", parse_markdown)
+    assert parse_markdown(text, doc.lines, fast=True) == parse_markdown(text, doc.lines, fast=False)
+
+
+def test_simple_markdown_takes_the_fast_path_only_when_simple():
+    from newslint.document import Document
+    from newslint.markdown import parse_markdown
+    from newslint.markdown_blocks import simple_blocks
+
+    def blocks(text):
+        return simple_blocks(text, Document(text, "a.md", parse_markdown).lines)
+
+    story = "# Japan courts investors\n\nKishida said.\nHe smiled.\n> A quote.\n\n## Chips\nMore."
+    assert [(b.first, b.last, b.kind.upper(), b.level, b.quoted) for b in blocks(story)] == [
+        (0, 0, "HEADING", 1, False), (2, 3, "PARAGRAPH", 0, False), (4, 4, "PARAGRAPH", 0, True),
+        (6, 6, "HEADING", 2, False), (7, 7, "PARAGRAPH", 0, False)]
+    for not_simple in ("Title\n===", "- item", "> quote\nlazy line", "    code", "[a]: https://x.org", "<div>"):
+        assert blocks(not_simple) is None, not_simple

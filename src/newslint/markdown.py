@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 
 from newslint.errors import UserError
+from newslint.markdown_blocks import simple_blocks
 from newslint.structure import Block, BlockKind, Comment, FrontMatter, Link, Structure
 from newslint.textutil import HTML_COMMENT, URL_ANCHOR, URL_START, Blanker, blank, is_title_like, strip_span, trim_url
 from newslint.yamlload import LineDict, load_yaml
@@ -63,10 +64,10 @@ _MAX_LINK_SCAN = 2000
 _PUNCTUATION_OR_SPACE = set(" \t\r\n!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’")
 
 
-def parse_markdown(text: str, lines: list[tuple[int, int]]) -> Structure:
+def parse_markdown(text: str, lines: list[tuple[int, int]], fast: bool = True) -> Structure:
     """Build the Structure of a Markdown document from its text and line spans."""
     parser = _MarkdownParser(text, lines)
-    return parser.parse()
+    return parser.parse(fast)
 
 
 class _MarkdownParser:
@@ -85,13 +86,19 @@ class _MarkdownParser:
 
     # -- driver -------------------------------------------------------------------
 
-    def parse(self) -> Structure:
+    def parse(self, fast: bool = True) -> Structure:
+        """fast: read a document of headings and paragraphs without markdown-it (see markdown_blocks)."""
         front_matter, body = self._front_matter()
-        env: dict = {}
-        tokens = _MARKDOWN.parse(body, env)
-        self.references = env.get("references", {})
-        self._definitions()
-        self._walk(tokens)
+        simple = simple_blocks(body, self.lines) if fast else None
+        if simple is not None:
+            for block in simple:
+                self._inline_block((block.first, block.last + 1), block.kind, block.level, block.quoted, set())
+        else:
+            env: dict = {}
+            tokens = _MARKDOWN.parse(body, env)
+            self.references = env.get("references", {})
+            self._definitions()
+            self._walk(tokens)
         prose = self._build_prose()
         self.blocks = [block for block in (_trimmed(block, prose) for block in self.blocks) if block]
         if self.blocks and self.blocks[0].kind == BlockKind.HEADING and self.blocks[0].level <= 2:
