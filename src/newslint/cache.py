@@ -103,12 +103,12 @@ class ResultCache:
             self._fail(exc)
             return False
 
-    def put(self, run: str, path: str, content: str, diagnostics: list[Diagnostic]) -> None:
+    def put(self, run: str, path: str, content: str, findings: str) -> None:
+        """Store findings, as encode_findings() writes them."""
         if self._db is None:
             return
         try:
-            self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
-                             (run, path, content, json.dumps([_plain(d) for d in diagnostics])))
+            self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", (run, path, content, findings))
             self._pending += 1
             if self._pending >= 500:  # commit in batches: one transaction per file is slow
                 self.flush()
@@ -145,6 +145,11 @@ def _mark_as_cache(folder: Path) -> None:
     tag = folder / "CACHEDIR.TAG"
     if not tag.exists():
         tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# newslint cache\n", encoding="utf-8")
+
+
+def encode_findings(diagnostics: list[Diagnostic]) -> str:
+    """A file's findings as one cache entry (made in the worker that linted it)."""
+    return json.dumps([_plain(d) for d in diagnostics])
 
 
 def _plain(d: Diagnostic) -> dict[str, Any]:

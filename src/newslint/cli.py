@@ -269,6 +269,8 @@ def _report(args, session: Session, results: Iterable[FileResult], total: int, r
         else:
             formatter = formatter_class(stream, color=color and stream is sys.stdout and not formatter_class.machine,
                                         rulebook=book)
+        if formatter.renders_in_workers:  # before the results are asked for: workers fork then
+            session.renderer = formatter.render
         show_progress = not args.no_progress and not formatter_class.machine and sys.stderr.isatty()
         return _lint(results, total, formatter, show_progress)
     finally:

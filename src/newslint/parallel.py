@@ -61,4 +61,4 @@ def lint_files(session: Session, files: list[Path], jobs: int) -> Iterator[FileR
 
 
 def _lint_in_worker(path: Path) -> FileResult:
-    return _session.lint_file(path, lookup=False)
+    return _session.compact(_session.lint_file(path, lookup=False))

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.baseline import Baseline, fingerprint
-from newslint.cache import ResultCache, content_hash, run_key
+from newslint.cache import ResultCache, content_hash, encode_findings, run_key
 from newslint.config import DEFAULT_CACHE_DIR, Config, default_config, find_config_file, load_config
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document
@@ -62,6 +63,13 @@ class Options:
     changed: ChangedLines | None = None  # --diff-base: report only findings on changed lines
 
 
+Kind = tuple[Severity, str, str]  # severity, category, and "safe", "unsafe" or "" for the fix
+
+
+def _fix_state(d: Diagnostic) -> str:
+    return "" if d.fix is None else "safe" if d.fix.safe else "unsafe"
+
+
 @dataclass
 class FileResult:
     path: str  # as shown to the user
@@ -73,6 +81,16 @@ class FileResult:
     notes: list[str] = field(default_factory=list)  # one-line messages for stderr
     cache_key: tuple | None = None  # (run key, path, content hash): a fresh result to cache
     fingerprints: list[str] | None = None  # per finding, for --baseline
+    # A result a worker compacted (Session.compact) carries no diagnostics but these:
+    rendered: str | None = None  # the formatter's output for the file
+    tally: dict[Kind, int] | None = None  # findings counted by kind
+    cache_entry: str | None = None  # the findings as the cache stores them
+
+    def kinds(self) -> dict[Kind, int]:
+        """How many findings of each (severity, category, fix) the file has."""
+        if self.tally is not None:
+            return self.tally
+        return Counter((d.severity, d.category, _fix_state(d)) for d in self.diagnostics)
 
 
 @dataclass
@@ -90,16 +108,16 @@ class Summary:
 
     def add(self, result: FileResult) -> None:
         self.files += 1
-        self.files_with_findings += bool(result.diagnostics)
-        for diagnostic in result.diagnostics:
-            self.by_severity[diagnostic.severity] += 1
-            self.by_category[diagnostic.category] += 1
-            self.by_category_severity[diagnostic.category, diagnostic.severity] += 1
-            if diagnostic.fix is not None:
-                if diagnostic.fix.safe:
-                    self.fixable += 1
-                else:
-                    self.unsafe_fixable += 1
+        kinds = result.kinds()
+        self.files_with_findings += bool(kinds)
+        for (severity, category, fix), count in kinds.items():
+            self.by_severity[severity] += count
+            self.by_category[category] += count
+            self.by_category_severity[category, severity] += count
+            if fix == "safe":
+                self.fixable += count
+            elif fix == "unsafe":
+                self.unsafe_fixable += count
         self.fixes_applied += result.fixes_applied
         self.incomplete |= result.incomplete
         self.fails |= result.fails
@@ -127,6 +145,8 @@ class Session:
         self._cache_pid = 0
         self._run_keys: dict[int, str] = {}  # id(settings) -> run key of the result cache
         self.walk_notes: list[str] = []  # one-line messages about paths skipped in folder walks
+        # The formatter's render(), for formatters that render in worker processes (see compact).
+        self.renderer: Callable[[FileResult], str] | None = None
         self.explicit_config = self._load_config(options.config.resolve()) if options.config else None
 
     # -- config and rules -----------------------------------------------------------
@@ -341,7 +361,25 @@ class Session:
         """Keep a fresh result in the cache (only the main process writes)."""
         cache = self._result_cache() if result.cache_key is not None else None
         if cache is not None:
-            cache.put(*result.cache_key, result.diagnostics)
+            entry = result.cache_entry if result.cache_entry is not None else encode_findings(result.diagnostics)
+            cache.put(*result.cache_key, entry)
+
+    def compact(self, result: FileResult) -> FileResult:
+        """What a worker sends back: output, counts and cache entry made here, not diagnostics.
+
+        Pickling each Diagnostic in a worker and rebuilding and rendering it in the main
+        process cost the main process a third of a core on a two-core machine. Only when
+        the CLI has set a renderer, and no --baseline or --diff-base filter needs the
+        diagnostics in the main process.
+        """
+        if self.renderer is None or self.options.baseline is not None or self.options.changed is not None:
+            return result
+        if result.cache_key is not None:
+            result.cache_entry = encode_findings(result.diagnostics)
+        result.tally = {kind: count for kind, count in result.kinds().items()}
+        result.rendered = self.renderer(result)
+        result.diagnostics = []
+        return result
 
     def finish(self, path: Path, result: FileResult) -> FileResult:
         """--diff-base and --baseline filters, then whether the file fails the run."""
@@ -358,7 +396,7 @@ class Session:
         if baseline is not None:
             result.diagnostics = baseline.filter(path, result.diagnostics, result.fingerprints or [])
         level = self.fail_level(self.config_for(path.parent))
-        result.fails = level is not None and any(d.severity >= level for d in result.diagnostics)
+        result.fails = level is not None and any(severity >= level for severity, _, _ in result.kinds())
         return result
 
     # -- the result cache ---------------------------------------------------------------

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 class Formatter:
     name: ClassVar[str] = ""
     machine: ClassVar[bool] = False  # machine-readable: no colour, no progress display
+    # render() makes a file's output from the result alone, so worker processes can make it
+    # (a --jobs run then sends the main process text to write, not diagnostics to render).
+    renders_in_workers: ClassVar[bool] = False
 
     def __init__(self, stream: TextIO, *, color: bool = False, rulebook: RuleBook | None = None):
         self.stream = stream
@@ -30,6 +33,14 @@ class Formatter:
 
     def finish(self, summary: Summary) -> None:
         """Called once after the last file."""
+
+    def render(self, result: FileResult) -> str:
+        """The output for one file, written by nothing (formatters that render in workers)."""
+        raise NotImplementedError
+
+    def output_of(self, result: FileResult) -> str:
+        """The file's output: rendered by a worker already, or here."""
+        return result.rendered if result.rendered is not None else self.render(result)
 
 
 def plural(count: int, word: str, plural_word: str | None = None) -> str:

@@ -18,10 +18,13 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 class GithubFormatter(Formatter):
     name = "github"
     machine = True
+    renders_in_workers = True
 
     def file(self, result):
-        for diagnostic in result.diagnostics:
-            self.stream.write(annotation(diagnostic) + "\n")
+        self.stream.write(self.output_of(result))
+
+    def render(self, result):
+        return "".join(annotation(diagnostic) + "\n" for diagnostic in result.diagnostics)
 
 
 def annotation(d: Diagnostic) -> str:

@@ -26,6 +26,7 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 class JsonFormatter(Formatter):
     name = "json"
     machine = True
+    renders_in_workers = True
 
     def start(self):
         self._first = True
@@ -33,11 +34,13 @@ class JsonFormatter(Formatter):
         self.stream.write(f'{{"version": {SCHEMA_VERSION}, "tool": {tool}, "diagnostics": [')
 
     def file(self, result):
-        if not result.diagnostics:
-            return
-        self.stream.write(("\n" if self._first else ",\n")
-                          + ",\n".join(_ENCODE(diagnostic.to_dict()) for diagnostic in result.diagnostics))
-        self._first = False
+        output = self.output_of(result)
+        if output:
+            self.stream.write(("\n" if self._first else ",\n") + output)
+            self._first = False
+
+    def render(self, result):
+        return ",\n".join(_ENCODE(diagnostic.to_dict()) for diagnostic in result.diagnostics)
 
     def finish(self, summary):
         totals = {"files": summary.files, "findings": summary.total,
