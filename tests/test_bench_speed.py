@@ -34,7 +34,7 @@ def test_speed_prints_a_row_per_format_and_rule_load(tmp_path):
     corpus = tmp_path / "corpus"
     _run(str(REPO / "bench" / "make_corpus.py"), str(corpus), "-n", "20")
     _run(str(REPO / "bench" / "corpus_facts.py"), str(corpus))
-    out = _run(str(SPEED), str(corpus), "--single-runs", "2")
+    out = _run(str(SPEED), str(corpus), "--single-runs", "2", "--repeat", "2")
     rows = _table(out)
     newslint_rows = [(fmt, rules) for _, fmt, rules, *_ in rows if rules != "vale"]
     assert newslint_rows == [(fmt, rules) for fmt in ("md", "txt") for rules in RULE_LOADS]
