@@ -214,16 +214,21 @@ _NOT_RE_SAFE = re.compile(f"[^{RE_SAFE_CHARACTERS}]")
 _RE_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.VERBOSE  # the same bits in re
 
 
-_re_safe_memo: tuple[str, bool] = ("", True)  # the last text asked about: a document is asked about often
+_re_safe_long: list[tuple[str, bool]] = []  # the last long texts asked about: a document's prose and source
 
 
 def re_safe(text: str) -> bool:
     """Whether re and regex patterns find the same in text. The whole text counts, not a
     window of it: lookarounds see past a search's bounds."""
-    global _re_safe_memo
-    if _re_safe_memo[0] is not text:
-        _re_safe_memo = (text, not _NOT_RE_SAFE.search(text))
-    return _re_safe_memo[1]
+    if len(text) < 256:  # a line or a sentence: scanning it is as quick as a cache lookup
+        return not _NOT_RE_SAFE.search(text)
+    for known, answer in _re_safe_long:
+        if known is text:
+            return answer
+    answer = not _NOT_RE_SAFE.search(text)
+    _re_safe_long.insert(0, (text, answer))
+    del _re_safe_long[4:]
+    return answer
 
 
 class PlainFastPattern:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.textutil import NOT_PLAIN, required_literals
+from newslint.textutil import NOT_PLAIN, re_safe, required_literals
 
 _WORD = regex.compile(r"\w+")
 _PLAIN_WORD = re.compile(r"\w+")  # the same as regex's \w on plain text (see NOT_PLAIN), faster
@@ -75,7 +75,9 @@ def text_index(text: str) -> _TextIndex:
         if index.text is text:
             return index
     if NOT_PLAIN.search(text):
-        index = _TextIndex(text, frozenset(_WORD.findall(fold(text))), aligned_lower(text))
+        # Where re reads \w as regex does (re_safe), its findall is several times faster.
+        finder = _PLAIN_WORD if re_safe(text) else _WORD
+        index = _TextIndex(text, frozenset(finder.findall(fold(text))), aligned_lower(text))
     else:
         lowered = text.lower()  # plain text: lower() is the case-fold, and re reads \w like regex
         index = _TextIndex(text, frozenset(_PLAIN_WORD.findall(lowered)), lowered)
