@@ -9,11 +9,10 @@ Front matter is read here and never linted as prose.
 from __future__ import annotations
 
 import bisect
+import functools
 import tomllib
 
 import regex
-from markdown_it import MarkdownIt
-from markdown_it.common.utils import normalizeReference
 
 from newslint.errors import UserError
 from newslint.markdown_blocks import simple_blocks
@@ -21,9 +20,24 @@ from newslint.structure import Block, BlockKind, Comment, FrontMatter, Link, Str
 from newslint.textutil import HTML_COMMENT, URL_ANCHOR, URL_START, Blanker, blank, is_title_like, strip_span, trim_url
 from newslint.yamlload import LineDict, load_yaml
 
-# Only the block tokens and their line maps are used: the inline markup is scanned here (see
-# _scan_inline), so markdown-it's own inline parse (a third of its time) is switched off.
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+
+@functools.cache
+def _markdown_it():
+    """The CommonMark parser, imported and built when a document is not simple (markdown_blocks).
+
+    Only the block tokens and their line maps are used: the inline markup is scanned here (see
+    _scan_inline), so markdown-it's own inline parse (a third of its time) is switched off.
+    """
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+
+
+def _normal_label(label: str) -> str:
+    """A reference label as CommonMark matches it (markdown-it's normalizeReference)."""
+    from markdown_it.common.utils import normalizeReference
+
+    return normalizeReference(label)
 
 _NEWLINE = r"(?:\r\n|\r|\n)"
 _FRONT_MATTER = regex.compile(
@@ -95,7 +109,7 @@ class _MarkdownParser:
                 self._inline_block((block.first, block.last + 1), block.kind, block.level, block.quoted, set())
         else:
             env: dict = {}
-            tokens = _MARKDOWN.parse(body, env)
+            tokens = _markdown_it().parse(body, env)
             self.references = env.get("references", {})
             self._definitions()
             self._walk(tokens)
@@ -269,7 +283,7 @@ class _MarkdownParser:
                 continue
             start, end = self._region(line_map)
             match = _DEFINITION.match(self.text, start, end)
-            if not match or normalizeReference(match.group("label")) != label:
+            if not match or _normal_label(match.group("label")) != label:
                 continue
             group = "angle" if match.group("angle") is not None else "bare"
             self.definitions[label] = (match.group(group), match.start(group), match.end(group))
@@ -363,7 +377,7 @@ class _MarkdownParser:
                     if label_close > after + 1:
                         label_text = self.text[after + 1:label_close]
                     link_end = label_close + 1
-            destination = self.definitions.get(normalizeReference(label_text))
+            destination = self.definitions.get(_normal_label(label_text)) if self.definitions else None
             if destination is None:
                 return match.end()
         if is_image:
