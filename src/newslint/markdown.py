@@ -1,6 +1,7 @@
 """Parser for Markdown articles.
 
-markdown-it-py gives the block structure (CommonMark, with line maps); the inline
+markdown-it-py gives the block structure (CommonMark, with line maps), or for a document
+of nothing but headings and paragraphs markdown_blocks reads it line by line; the inline
 markup of each block (links, code spans, HTML, emphasis) is then scanned directly in
 the source so that every link and every character of prose keeps its exact offset.
 Front matter is read here and never linted as prose.
