@@ -22,23 +22,23 @@ Loaded safely and checked key by key; every problem is a UserError at file:line.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import regex
 
 from newslint.document import parse_date
 from newslint.errors import UserError
-from newslint.kinds.alternation import fold, text_index
 from newslint.quantities import Quantity, parse_value
 from newslint.textutil import PrefilteredPattern
+from newslint.word_index import WORD, fold, text_index
 from newslint.yamlload import LineDict, LineList, load_yaml
 
 TOP_KEYS = ("published", "rates", "facts")
 FACT_KEYS = ("id", "claim", "about", "value", "values", "source", "hedge", "said_by")
 _CURRENCY_PAIR = regex.compile(r"(?P<base>[A-Z]{3})/(?P<quote>[A-Z]{3})")
-_LEADING_WORD = regex.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class AboutIndex:
             unkeyed = set()
             for group, alternatives in enumerate(fact.about):
                 for alternative in alternatives:
-                    leading = _LEADING_WORD.match(fold(alternative))
+                    leading = WORD.match(fold(alternative))
                     if leading is None:
                         unkeyed.add(group)  # "$5": no word to look for, always a candidate
                     else:

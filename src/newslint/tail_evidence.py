@@ -116,7 +116,7 @@ class LineScorer:
             phrase for group in ("comments", "author", "related", "tags", "share", "footer")
             for phrase in lexicons.get(f"tail-header-{group}", ())
         )
-        phrases = lexicons.get("tail-phrases", {})
+        phrases = self.phrase_lists = lexicons.get("tail-phrases", {})  # kind -> phrases
         self.phrase_kinds = list(phrases)
         self.social = _phrase_pattern(lexicons.get("tail-social", ()))
         self.navigation = _phrase_pattern(lexicons.get("tail-navigation", ()))
@@ -145,8 +145,7 @@ class LineScorer:
 
     @cached_property
     def phrase_filter(self) -> re.Pattern:
-        phrases = self.lexicons.get("tail-phrases", {})
-        return _literal_filter(phrase for kind in self.phrase_kinds for phrase in phrases[kind])
+        return _literal_filter(phrase for kind in self.phrase_kinds for phrase in self.phrase_lists[kind])
 
     @cached_property
     def spam_filter(self) -> re.Pattern:
@@ -154,8 +153,7 @@ class LineScorer:
 
     @cached_property
     def phrases(self) -> PlainFastPattern | None:
-        phrases = self.lexicons.get("tail-phrases", {})
-        return _grouped_pattern([phrases[kind] for kind in self.phrase_kinds])
+        return _grouped_pattern([self.phrase_lists[kind] for kind in self.phrase_kinds])
 
     @cached_property
     def spam(self) -> PlainFastPattern | None:

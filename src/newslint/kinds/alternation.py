@@ -6,8 +6,8 @@ of the text, which made these rules the slowest part of a run; yet in most artic
 parts cannot match at all. So each part is also compiled alone and, per document:
 
 - a phrase is kept only if every one of its words is a word of the text (with word
-  boundaries its words can match nowhere else), and a pattern only if the text holds one
-  of the strings every match of it contains (``textutil.required_literals``);
+  boundaries its words can match nowhere else; see word_index), and a pattern only if the
+  text holds one of the strings every match of it contains (``textutil.required_literals``);
 - a segment (a block, a sentence) holding none of the kept parts' needles (a word of each
   phrase, the literals of each pattern) is skipped with one bisection;
 - in the others the kept parts are searched one by one, and their matches merged the way
@@ -23,67 +23,14 @@ to the whole alternation for that segment.
 from __future__ import annotations
 
 import bisect
-import re
 import time
-from dataclasses import dataclass
 
 import regex
 
-from newslint.textutil import NOT_PLAIN, re_safe, required_literals
+from newslint.textutil import required_literals
+from newslint.word_index import WORD, TextIndex, fold, text_index
 
-_WORD = regex.compile(r"\w+")
-_PLAIN_WORD = re.compile(r"\w+")  # the same as regex's \w on plain text (see NOT_PLAIN), faster
 _GROUP = "newslint_part"  # the group of each part in the whole alternation: part number follows
-
-
-def _dotted_i(text: str) -> str:
-    """IGNORECASE in regex matches 'İ' with 'i' and 'ı' with 'I'; lower() and casefold() do not."""
-    if "İ" in text or "ı" in text:
-        text = text.replace("İ", "i").replace("ı", "i")
-    return text
-
-
-def fold(text: str) -> str:
-    """Case-fold words for comparing them: equal whenever IGNORECASE could match them."""
-    return _dotted_i(text).casefold()
-
-
-def aligned_lower(text: str) -> str | None:
-    """text lower-cased offset for offset: where IGNORECASE matches lower-case ASCII, this holds it.
-
-    'ſ' is the one letter whose lower() is not its folded form. None in the rare text
-    whose lower-case form has another length.
-    """
-    lowered = _dotted_i(text).lower().replace("ſ", "s")
-    return lowered if len(lowered) == len(text) else None
-
-
-@dataclass
-class _TextIndex:
-    """What a text offers the parts: its case-folded words, its aligned lower-case form."""
-
-    text: str
-    words: frozenset[str]
-    lowered: str | None
-
-
-_recent: list[_TextIndex] = []  # the texts of the document being linted (prose, source)
-
-
-def text_index(text: str) -> _TextIndex:
-    for index in _recent:
-        if index.text is text:
-            return index
-    if NOT_PLAIN.search(text):
-        # Where re reads \w as regex does (re_safe), its findall is several times faster.
-        finder = _PLAIN_WORD if re_safe(text) else _WORD
-        index = _TextIndex(text, frozenset(finder.findall(fold(text))), aligned_lower(text))
-    else:
-        lowered = text.lower()  # plain text: lower() is the case-fold, and re reads \w like regex
-        index = _TextIndex(text, frozenset(_PLAIN_WORD.findall(lowered)), lowered)
-    _recent.insert(0, index)
-    del _recent[4:]
-    return index
 
 
 class Part:
@@ -102,8 +49,8 @@ class Part:
         self.words = None
         if phrase is not None:
             if word_boundaries:
-                self.words = frozenset(_WORD.findall(fold(phrase)))
-            written = _WORD.findall(phrase.lower() if self.ignorecase else phrase)
+                self.words = frozenset(WORD.findall(fold(phrase)))
+            written = WORD.findall(phrase.lower() if self.ignorecase else phrase)
             usable = [word for word in written if word.isascii() or not self.ignorecase]
             self.needles = (max(usable, key=len),) if usable else None
         else:
@@ -117,13 +64,13 @@ class Part:
             self._pattern = regex.compile(bounded(self.source, self.word_boundaries), self.flags)
         return self._pattern
 
-    def may_match(self, index: _TextIndex) -> bool:
+    def may_match(self, index: TextIndex) -> bool:
         """Whether the part can match anywhere in the indexed text."""
         if self.words is not None:
             return self.words <= index.words
         return self.may_match_between(index, 0, len(index.text))
 
-    def needle_starts(self, index: _TextIndex) -> list[int] | None:
+    def needle_starts(self, index: TextIndex) -> list[int] | None:
         """Where the part's needles start in the text; None when it has none to look for."""
         haystack = index.lowered if self.ignorecase else index.text
         if self.needles is None or haystack is None:
@@ -136,7 +83,7 @@ class Part:
                 found = haystack.find(needle, found + 1)
         return starts
 
-    def may_match_between(self, index: _TextIndex, start: int, end: int) -> bool:
+    def may_match_between(self, index: TextIndex, start: int, end: int) -> bool:
         """Whether a match inside text[start:end] is possible: a needle must be there."""
         if self.needles is None:
             return True
@@ -190,7 +137,7 @@ class Alternation:
 class Plan:
     """The parts that can match in one text, and where their needles are in it."""
 
-    def __init__(self, alternation: Alternation, index: _TextIndex, candidates: list[int]):
+    def __init__(self, alternation: Alternation, index: TextIndex, candidates: list[int]):
         self.alternation = alternation
         self.index = index
         self.candidates = candidates

@@ -1,0 +1,68 @@
+"""The words of a text, case-folded, for ruling out phrases that cannot match in it.
+
+A phrase matched with word boundaries and IGNORECASE can only match a text whose
+case-folded words include all of its own; token rules (kinds/alternation) and the fact
+base (facts.AboutIndex) look a text's words up here, once per text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from newslint.textutil import NOT_PLAIN, re_safe
+
+WORD = regex.compile(r"\w+")
+PLAIN_WORD = re.compile(r"\w+")  # the same as regex's \w on plain text (see NOT_PLAIN), faster
+
+
+def _dotted_i(text: str) -> str:
+    """IGNORECASE in regex matches 'İ' with 'i' and 'ı' with 'I'; lower() and casefold() do not."""
+    if "İ" in text or "ı" in text:
+        text = text.replace("İ", "i").replace("ı", "i")
+    return text
+
+
+def fold(text: str) -> str:
+    """Case-fold words for comparing them: equal whenever IGNORECASE could match them."""
+    return _dotted_i(text).casefold()
+
+
+def aligned_lower(text: str) -> str | None:
+    """text lower-cased offset for offset: where IGNORECASE matches lower-case ASCII, this holds it.
+
+    'ſ' is the one letter whose lower() is not its folded form. None in the rare text
+    whose lower-case form has another length.
+    """
+    lowered = _dotted_i(text).lower().replace("ſ", "s")
+    return lowered if len(lowered) == len(text) else None
+
+
+@dataclass
+class TextIndex:
+    """What a text offers the parts: its case-folded words, its aligned lower-case form."""
+
+    text: str
+    words: frozenset[str]
+    lowered: str | None
+
+
+_recent: list[TextIndex] = []  # the texts of the document being linted (prose, source)
+
+
+def text_index(text: str) -> TextIndex:
+    for index in _recent:
+        if index.text is text:
+            return index
+    if NOT_PLAIN.search(text):
+        # Where re reads \w as regex does (re_safe), its findall is several times faster.
+        finder = PLAIN_WORD if re_safe(text) else WORD
+        index = TextIndex(text, frozenset(finder.findall(fold(text))), aligned_lower(text))
+    else:
+        lowered = text.lower()  # plain text: lower() is the case-fold, and re reads \w like regex
+        index = TextIndex(text, frozenset(PLAIN_WORD.findall(lowered)), lowered)
+    _recent.insert(0, index)
+    del _recent[4:]
+    return index
