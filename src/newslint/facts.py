@@ -33,7 +33,7 @@ from newslint.document import parse_date
 from newslint.errors import UserError
 from newslint.quantities import Quantity, parse_value
 from newslint.textutil import PrefilteredPattern
-from newslint.word_index import WORD, fold, text_index
+from newslint.word_index import WORD, case_fold, text_index
 from newslint.yamlload import LineDict, LineList, load_yaml
 
 TOP_KEYS = ("published", "rates", "facts")
@@ -96,7 +96,7 @@ class AboutIndex:
             unkeyed = set()
             for group, alternatives in enumerate(fact.about):
                 for alternative in alternatives:
-                    leading = WORD.match(fold(alternative))
+                    leading = WORD.match(case_fold(alternative))
                     if leading is None:
                         unkeyed.add(group)  # "$5": no word to look for, always a candidate
                     else:

@@ -376,7 +376,7 @@ class Session:
             return result
         if result.cache_key is not None:
             result.cache_entry = encode_findings(result.diagnostics)
-        result.tally = {kind: count for kind, count in result.kinds().items()}
+        result.tally = dict(result.kinds())
         result.rendered = self.renderer(result)
         result.diagnostics = []
         return result

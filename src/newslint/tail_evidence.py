@@ -120,9 +120,10 @@ class LineScorer:
         self.phrase_kinds = list(phrases)
         self.social = _phrase_pattern(lexicons.get("tail-social", ()))
         self.navigation = _phrase_pattern(lexicons.get("tail-navigation", ()))
+        self.spam_phrases = lexicons.get("tail-spam", ())
         # Either kind of phrase on a line is rare: one search rules both out for most lines.
         self.rare_filter = _literal_filter([*(phrase for kind in self.phrase_kinds for phrase in phrases[kind]),
-                                            *lexicons.get("tail-spam", ())])
+                                            *self.spam_phrases])
         self.calls_to_action = _phrase_pattern(lexicons.get("tail-calls-to-action", ()))
         self.credits = _phrase_pattern(lexicons.get("article-credits", ()))
 
@@ -149,7 +150,7 @@ class LineScorer:
 
     @cached_property
     def spam_filter(self) -> re.Pattern:
-        return _literal_filter(self.lexicons.get("tail-spam", ()))
+        return _literal_filter(self.spam_phrases)
 
     @cached_property
     def phrases(self) -> PlainFastPattern | None:
@@ -157,7 +158,7 @@ class LineScorer:
 
     @cached_property
     def spam(self) -> PlainFastPattern | None:
-        return _phrase_pattern(self.lexicons.get("tail-spam", ()))
+        return _phrase_pattern(self.spam_phrases)
 
     # -- evidence per line ----------------------------------------------------------
 

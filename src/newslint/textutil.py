@@ -214,7 +214,28 @@ _NOT_RE_SAFE = re.compile(f"[^{RE_SAFE_CHARACTERS}]")
 _RE_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.VERBOSE  # the same bits in re
 
 
-_re_safe_long: list[tuple[str, bool]] = []  # the last long texts asked about: a document's prose and source
+class RecentTexts:
+    """What was worked out for the last few texts, found again by identity.
+
+    Rules ask about the same document text (its prose, its source) many times in a row;
+    the texts are kept alive with their answers, so no other text can take their id.
+    """
+
+    def __init__(self, size: int = 4):
+        self.size = size
+        self.entries: list[tuple[str, object]] = []
+
+    def get(self, text: str, work_out):
+        for known, answer in self.entries:
+            if known is text:
+                return answer
+        answer = work_out(text)
+        self.entries.insert(0, (text, answer))
+        del self.entries[self.size:]
+        return answer
+
+
+_re_safe_long = RecentTexts()
 
 
 def re_safe(text: str) -> bool:
@@ -222,13 +243,7 @@ def re_safe(text: str) -> bool:
     window of it: lookarounds see past a search's bounds."""
     if len(text) < 256:  # a line or a sentence: scanning it is as quick as a cache lookup
         return not _NOT_RE_SAFE.search(text)
-    for known, answer in _re_safe_long:
-        if known is text:
-            return answer
-    answer = not _NOT_RE_SAFE.search(text)
-    _re_safe_long.insert(0, (text, answer))
-    del _re_safe_long[4:]
-    return answer
+    return _re_safe_long.get(text, lambda long_text: not _NOT_RE_SAFE.search(long_text))
 
 
 class PlainFastPattern:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.textutil import NOT_PLAIN, re_safe
+from newslint.textutil import NOT_PLAIN, RecentTexts, re_safe
 
 WORD = regex.compile(r"\w+")
 PLAIN_WORD = re.compile(r"\w+")  # the same as regex's \w on plain text (see NOT_PLAIN), faster
@@ -25,7 +25,7 @@ def _dotted_i(text: str) -> str:
     return text
 
 
-def fold(text: str) -> str:
+def case_fold(text: str) -> str:
     """Case-fold words for comparing them: equal whenever IGNORECASE could match them."""
     return _dotted_i(text).casefold()
 
@@ -49,20 +49,17 @@ class TextIndex:
     lowered: str | None
 
 
-_recent: list[TextIndex] = []  # the texts of the document being linted (prose, source)
+_recent = RecentTexts()  # the texts of the document being linted (prose, source)
 
 
 def text_index(text: str) -> TextIndex:
-    for index in _recent:
-        if index.text is text:
-            return index
+    return _recent.get(text, _index)
+
+
+def _index(text: str) -> TextIndex:
     if NOT_PLAIN.search(text):
         # Where re reads \w as regex does (re_safe), its findall is several times faster.
         finder = PLAIN_WORD if re_safe(text) else WORD
-        index = TextIndex(text, frozenset(finder.findall(fold(text))), aligned_lower(text))
-    else:
-        lowered = text.lower()  # plain text: lower() is the case-fold, and re reads \w like regex
-        index = TextIndex(text, frozenset(PLAIN_WORD.findall(lowered)), lowered)
-    _recent.insert(0, index)
-    del _recent[4:]
-    return index
+        return TextIndex(text, frozenset(finder.findall(case_fold(text))), aligned_lower(text))
+    lowered = text.lower()  # plain text: lower() is the case-fold, and re reads \w like regex
+    return TextIndex(text, frozenset(PLAIN_WORD.findall(lowered)), lowered)

@@ -28,7 +28,7 @@ import time
 import regex
 
 from newslint.textutil import required_literals
-from newslint.word_index import WORD, TextIndex, fold, text_index
+from newslint.word_index import WORD, TextIndex, case_fold, text_index
 
 _GROUP = "newslint_part"  # the group of each part in the whole alternation: part number follows
 
@@ -49,7 +49,7 @@ class Part:
         self.words = None
         if phrase is not None:
             if word_boundaries:
-                self.words = frozenset(WORD.findall(fold(phrase)))
+                self.words = frozenset(WORD.findall(case_fold(phrase)))
             written = WORD.findall(phrase.lower() if self.ignorecase else phrase)
             usable = [word for word in written if word.isascii() or not self.ignorecase]
             self.needles = (max(usable, key=len),) if usable else None
