@@ -29,6 +29,18 @@ BARE_URL = regex.compile(rf"{URL_START}[^\s<>\"'`]+")
 # 16-character scheme before "://"). Stdlib re finds them fast; see bare_urls.
 URL_ANCHOR = re.compile(r":/|//|[Ww]{3}\.")  # no IGNORECASE: it makes stdlib re slow
 _URL_REACH = 16
+
+
+def may_hold_url(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] holds a URL_ANCHOR, so may hold a URL written out.
+
+    Every anchor holds "/" or ends in "w." / "W.", which most paragraphs lack: three
+    str.find calls rule them out about ten times faster than the re alternation.
+    """
+    end = len(text) if end is None else end
+    if text.find("/", start, end) < 0 and text.find("w.", start, end) < 0 and text.find("W.", start, end) < 0:
+        return False
+    return URL_ANCHOR.search(text, start, end) is not None
 _URL_TRAILING = ".,;:!?'\"”’*_"
 
 
