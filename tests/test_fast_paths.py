@@ -7,6 +7,7 @@ PlainFastPattern gives re; simple Markdown read line by line against markdown-it
 
 from __future__ import annotations
 
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ from newslint.textutil import BARE_URL, bare_urls
 
 WORDS = ["read", "more", "ha", "per", "cent", "share", "this", "e-mail", "İstanbul", "ſhare", "KELVIN", "it's", "café",
          "Straße", "€5", "µm"]
+WORD_CHARACTER = regex.compile(r"\w")
 GLUE = [" ", "  ", "\n", "\n\n", ", ", ". ", "-", "_", "", "\t"]
 
 
@@ -46,7 +48,10 @@ def cases(draw):
     vocabulary = phrases + WORDS + ["Read", "MORE", "HA", "rumored", "x"]
     pieces = draw(st.lists(st.tuples(st.sampled_from(vocabulary), st.sampled_from(GLUE)), max_size=40))
     text = "".join(word + glue for word, glue in pieces)
-    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    # Segments (blocks, sentences, lines) never split a word: cut only where a word is not split.
+    boundaries = [i for i in range(len(text) + 1) if not (0 < i < len(text) and WORD_CHARACTER.match(text, i - 1)
+                                                          and WORD_CHARACTER.match(text, i))]
+    cuts = sorted(draw(st.lists(st.sampled_from(boundaries), max_size=6)))
     bounds = [0, *cuts, len(text)]
     segments = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
     ignorecase = draw(st.booleans())

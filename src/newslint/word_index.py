@@ -2,13 +2,14 @@
 
 A phrase matched with word boundaries and IGNORECASE can only match a text whose
 case-folded words include all of its own; token rules (kinds/alternation) and the fact
-base (facts.AboutIndex) look a text's words up here, once per text.
+base (facts.AboutIndex) look a text's words up here, once per text and only when asked:
+token rules mostly rule phrases out with str.find on the aligned lower-case form.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -40,26 +41,26 @@ def aligned_lower(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
-@dataclass
 class TextIndex:
-    """What a text offers the parts: its case-folded words, its aligned lower-case form."""
+    """What a text offers the parts: its aligned lower-case form, its case-folded words."""
 
-    text: str
-    words: frozenset[str]
-    lowered: str | None
+    def __init__(self, text: str):
+        self.text = text
+        self.plain = not NOT_PLAIN.search(text)
+        # Plain text: lower() is the case-fold, and it keeps every offset.
+        self.lowered: str | None = text.lower() if self.plain else aligned_lower(text)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        if self.plain:  # re reads \w like regex on plain text
+            return frozenset(PLAIN_WORD.findall(self.lowered))
+        # Where re reads \w as regex does (re_safe), its findall is several times faster.
+        finder = PLAIN_WORD if re_safe(self.text) else WORD
+        return frozenset(finder.findall(case_fold(self.text)))
 
 
 _recent = RecentTexts()  # the texts of the document being linted (prose, source)
 
 
 def text_index(text: str) -> TextIndex:
-    return _recent.get(text, _index)
-
-
-def _index(text: str) -> TextIndex:
-    if NOT_PLAIN.search(text):
-        # Where re reads \w as regex does (re_safe), its findall is several times faster.
-        finder = PLAIN_WORD if re_safe(text) else WORD
-        return TextIndex(text, frozenset(finder.findall(case_fold(text))), aligned_lower(text))
-    lowered = text.lower()  # plain text: lower() is the case-fold, and re reads \w like regex
-    return TextIndex(text, frozenset(PLAIN_WORD.findall(lowered)), lowered)
+    return _recent.get(text, TextIndex)

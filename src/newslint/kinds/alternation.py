@@ -5,17 +5,24 @@ An existence, substitution or occurrence rule is one alternation of phrases and 
 of the text, which made these rules the slowest part of a run; yet in most articles most
 parts cannot match at all. So each part is also compiled alone and, per document:
 
-- a phrase is kept only if every one of its words is a word of the text (with word
-  boundaries its words can match nowhere else; see word_index), and a pattern only if the
-  text holds one of the strings every match of it contains (``textutil.required_literals``);
-- a segment (a block, a sentence) holding none of the kept parts' needles (a word of each
-  phrase, the literals of each pattern) is skipped with one bisection;
-- in the others the kept parts are searched one by one, and their matches merged the way
-  the whole alternation finds them: leftmost first, the earlier part on a tie, none
-  starting inside the previous match. A single phrase ``regex`` finds by its first
-  characters, fast.
+- a part is kept only if the text holds one of its needles: strings every match of it
+  contains (a phrase's longest word; a pattern's ``textutil.required_literals``), all
+  found in one pass by an Aho-Corasick automaton (pyahocorasick). A phrase with no usable
+  needle is kept only if every one of its words is a word of the text (with word
+  boundaries its words can match nowhere else; see word_index);
+- a segment (a block, a sentence) holding none of the kept parts' needles is skipped with
+  one bisection; where one part alone has needles in it, that part's matches are the whole
+  alternation's;
+- elsewhere the parts with needles there are searched one by one, and their matches merged
+  the way the whole alternation finds them: leftmost first, the earlier part on a tie, none
+  starting inside the previous match;
+- a phrase is not searched for but tried with ``match`` only where its first word (its
+  anchor, found by the same automaton) starts: a case-insensitive ``regex`` search costs
+  about 15 ns a character, a third of the time of linting with the Vale-equivalent rules.
 
-The findings are exactly those of the whole alternation. A part that matches the empty
+The findings are exactly those of the whole alternation over segments that start and end
+between words, as blocks, sentences and lines do (a segment ending inside a word would let
+``(?!\\w)`` match there, where the word test says no phrase can). A part that matches the empty
 string would need finditer's rules for empty matches; a rule with such a part falls back
 to the whole alternation for that segment.
 """
@@ -24,7 +31,9 @@ from __future__ import annotations
 
 import bisect
 import time
+from functools import cached_property
 
+import ahocorasick
 import regex
 
 from newslint.textutil import required_literals
@@ -39,6 +48,8 @@ class Part:
     ``words``: a phrase's case-folded words, each a whole word of any text it matches
     (with word boundaries). ``needles``: strings one of which every match contains, as
     written (case-sensitive) or lower-case ASCII (IGNORECASE); None when unknown.
+    ``anchor``: what every match of a phrase starts with (its first word, in the same form),
+    so that it is tried only where that starts; None for a pattern or a non-ASCII first word.
     """
 
     def __init__(self, source: str, phrase: str | None, flags: int, word_boundaries: bool):
@@ -47,7 +58,10 @@ class Part:
         self.word_boundaries = word_boundaries
         self.ignorecase = bool(flags & regex.IGNORECASE)
         self.words = None
+        self.anchor = None
         if phrase is not None:
+            first = phrase.split()[0].lower() if self.ignorecase else phrase.split()[0]
+            self.anchor = first if first.isascii() or not self.ignorecase else None
             if word_boundaries:
                 self.words = frozenset(WORD.findall(case_fold(phrase)))
             written = WORD.findall(phrase.lower() if self.ignorecase else phrase)
@@ -55,7 +69,7 @@ class Part:
             self.needles = (max(usable, key=len),) if usable else None
         else:
             literals = required_literals(source, ignorecase=self.ignorecase)
-            self.needles = tuple(literals) if literals else None
+            self.needles = tuple(literals) if literals and all(literals) else None
         self._pattern: regex.Pattern | None = None
 
     @property
@@ -65,23 +79,10 @@ class Part:
         return self._pattern
 
     def may_match(self, index: TextIndex) -> bool:
-        """Whether the part can match anywhere in the indexed text."""
+        """Whether the part can match anywhere in the indexed text (used when it has no needles)."""
         if self.words is not None:
             return self.words <= index.words
         return self.may_match_between(index, 0, len(index.text))
-
-    def needle_starts(self, index: TextIndex) -> list[int] | None:
-        """Where the part's needles start in the text; None when it has none to look for."""
-        haystack = index.lowered if self.ignorecase else index.text
-        if self.needles is None or haystack is None:
-            return None
-        starts = []
-        for needle in self.needles:
-            found = haystack.find(needle)
-            while found >= 0:
-                starts.append(found)
-                found = haystack.find(needle, found + 1)
-        return starts
 
     def may_match_between(self, index: TextIndex, start: int, end: int) -> bool:
         """Whether a match inside text[start:end] is possible: a needle must be there."""
@@ -104,6 +105,7 @@ class Alternation:
         self.parts = parts
         self.flags = flags
         self.word_boundaries = word_boundaries
+        self.ignorecase = bool(flags & regex.IGNORECASE)
         self._whole: regex.Pattern | None = None
 
     @classmethod
@@ -123,11 +125,57 @@ class Alternation:
             self._whole = regex.compile(self.source, self.flags)
         return self._whole
 
+    @cached_property
+    def needle_finder(self) -> ahocorasick.Automaton | None:
+        """Every part's needles and anchors in one automaton: one pass over a text finds them all.
+
+        str.find per needle scanned an article once per part (75 times for the Vale-equivalent
+        rules); the automaton scans it once, three times faster in all.
+        """
+        owners: dict[str, tuple[list[int], list[int]]] = {}  # string -> (parts it is a needle of, an anchor of)
+        for number, part in enumerate(self.parts):
+            for needle in part.needles or ():
+                owners.setdefault(needle, ([], []))[0].append(number)
+            if part.anchor is not None and part.needles is not None:
+                owners.setdefault(part.anchor, ([], []))[1].append(number)
+        if not owners:
+            return None
+        finder = ahocorasick.Automaton()
+        for string, (needle_of, anchor_of) in owners.items():
+            finder.add_word(string, (len(string), needle_of, anchor_of))
+        finder.make_automaton()
+        return finder
+
     def plan(self, text: str) -> Plan | None:
         """How to search text: None when no part can match anywhere in it."""
         index = text_index(text)
-        candidates = [number for number, part in enumerate(self.parts) if part.may_match(index)]
-        return Plan(self, index, candidates) if candidates else None
+        haystack = index.lowered if self.ignorecase else index.text
+        needles: dict[int, list[int]] = {}  # part number -> where its needles start
+        anchors: dict[int, list[int]] = {}  # part number -> where its anchor starts
+        if haystack is not None and self.needle_finder is not None:
+            for last, (length, needle_of, anchor_of) in self.needle_finder.iter(haystack):
+                for number in needle_of:
+                    needles.setdefault(number, []).append(last - length + 1)
+                for number in anchor_of:
+                    anchors.setdefault(number, []).append(last - length + 1)
+        candidates = []
+        needle_starts: list[tuple[int, int]] | None = []  # (where a needle starts, candidate slot)
+        slot_anchors: list[list[int] | None] = []
+        for number, part in enumerate(self.parts):
+            if part.needles is None or haystack is None:
+                if not part.may_match(index):
+                    continue
+                needle_starts = None  # nothing to look for: every segment must be searched for it
+                slot_anchors.append(None)
+            else:
+                starts = needles.get(number)
+                if not starts:
+                    continue
+                if needle_starts is not None:
+                    needle_starts.extend((start, len(candidates)) for start in starts)
+                slot_anchors.append(anchors.get(number, []) if part.anchor is not None else None)
+            candidates.append(number)
+        return Plan(self, index, candidates, needle_starts, slot_anchors) if candidates else None
 
     def part_of(self, match: regex.Match) -> int:
         """The part a match of the whole alternation came from."""
@@ -135,53 +183,80 @@ class Alternation:
 
 
 class Plan:
-    """The parts that can match in one text, and where their needles are in it."""
+    """The parts that can match in one text, and where their needles and anchors are in it."""
 
-    def __init__(self, alternation: Alternation, index: TextIndex, candidates: list[int]):
+    def __init__(self, alternation: Alternation, index: TextIndex, candidates: list[int],
+                 needle_starts: list[tuple[int, int]] | None, anchors: list[list[int] | None]):
         self.alternation = alternation
         self.index = index
         self.candidates = candidates
         self.parts = [alternation.parts[number] for number in candidates]
-        # Segments with none of the candidates' needles are skipped with one bisection.
-        self.needle_starts: list[int] | None = []
-        for part in self.parts:
-            starts = part.needle_starts(index)
-            if starts is None:
-                self.needle_starts = None
-                break
-            self.needle_starts.extend(starts)
-        if self.needle_starts is not None:
-            self.needle_starts.sort()
+        self.anchors = anchors  # per slot: where its anchor starts (sorted), or None: search
+        # None when some candidate has no needles; else sorted, for bisection per segment.
+        self.starts: list[int] | None = None
+        self.slots: list[int] = []  # the candidate slot of each needle start
+        if needle_starts is not None:
+            needle_starts.sort()
+            self.starts = [start for start, _ in needle_starts]
+            self.slots = [slot for _, slot in needle_starts]
 
     def finditer(self, start: int, end: int, timeout: float) -> list[tuple[int, regex.Match]]:
         """(part number, match) for the matches in text[start:end], as the whole alternation finds them."""
-        if self.needle_starts is not None:
-            nearest = bisect.bisect_left(self.needle_starts, start)
-            if nearest == len(self.needle_starts) or self.needle_starts[nearest] >= end:
+        slots = range(len(self.parts))
+        deadline = time.monotonic() + timeout
+        if self.starts is not None:
+            # A match lies inside the segment, so holds a needle that starts there.
+            first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+            if first == last:
                 return []
-        found = self._merged(start, end, time.monotonic() + timeout)
-        if found is None:
-            whole = self.alternation.whole
-            return [(self.alternation.part_of(match), match)
-                    for match in whole.finditer(self.index.text, start, end, timeout=timeout)]
-        return found
+            slots = sorted(set(self.slots[first:last]))
+            if len(slots) == 1:  # no other part can match here: its matches are the alternation's
+                slot = slots[0]
+                matches = []
+                position = start
+                while (match := self._next(slot, position, end, deadline)) is not None:
+                    matches.append((self.candidates[slot], match))
+                    if match.end() == match.start():
+                        return self._whole(start, end, timeout)
+                    position = match.end()
+                return matches
+        found = self._merged(slots, start, end, deadline)
+        return self._whole(start, end, timeout) if found is None else found
 
-    def _merged(self, start: int, end: int, deadline: float) -> list[tuple[int, regex.Match]] | None:
-        """Each part searched alone, the matches merged; None if a part matched the empty string."""
-        index, text = self.index, self.index.text
-        upcoming: list[regex.Match | None | bool] = [False] * len(self.parts)  # False: not searched yet
+    def _next(self, slot: int, position: int, end: int, deadline: float) -> regex.Match | None:
+        """The slot's part's first match in text[position:end]."""
+        part, text = self.parts[slot], self.index.text
+        anchors = self.anchors[slot]
+        if anchors is None:
+            if not part.may_match_between(self.index, position, end):
+                return None
+            return part.pattern.search(text, position, end, timeout=max(deadline - time.monotonic(), 0.001))
+        # A phrase's match starts where its anchor does: try there alone, leftmost first.
+        for at in anchors[bisect.bisect_left(anchors, position):]:
+            if at >= end:
+                return None
+            match = part.pattern.match(text, at, end, timeout=max(deadline - time.monotonic(), 0.001))
+            if match is not None:
+                return match
+        return None
+
+    def _whole(self, start: int, end: int, timeout: float) -> list[tuple[int, regex.Match]]:
+        """The whole alternation's matches: for a part that matched the empty string."""
+        whole = self.alternation.whole
+        return [(self.alternation.part_of(match), match)
+                for match in whole.finditer(self.index.text, start, end, timeout=timeout)]
+
+    def _merged(self, slots, start: int, end: int, deadline: float) -> list[tuple[int, regex.Match]] | None:
+        """The parts of these slots searched alone, the matches merged; None if one matched the empty string."""
+        upcoming: dict[int, regex.Match | None | bool] = dict.fromkeys(slots, False)  # False: not searched yet
         position = start
         found = []
         while True:
             best_slot, best = -1, None
-            for slot, part in enumerate(self.parts):
+            for slot in slots:
                 match = upcoming[slot]
                 if match is False or (match is not None and match.start() < position):
-                    match = None
-                    if part.may_match_between(index, position, end):
-                        remaining = max(deadline - time.monotonic(), 0.001)
-                        match = part.pattern.search(text, position, end, timeout=remaining)
-                    upcoming[slot] = match
+                    match = upcoming[slot] = self._next(slot, position, end, deadline)
                 if match is not None and (best is None or match.start() < best.start()):
                     best_slot, best = slot, match
             if best is None:
