@@ -129,11 +129,29 @@ def test_jsonl_records_are_linted_and_named(cli, tmp_path):
     assert (run.code, run.err) == (2, "newslint: error: --jsonl cannot be combined with --fix\n")
 
 
+def test_a_parallel_rerun_answers_every_file_from_the_cache_in_the_workers(cli, corpus, monkeypatch):
+    # Forked workers do the linting, so they record it in a file the test can read.
+    log = corpus / "linted.log"
+
+    def logging_lint(data, display, settings, parser):
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(display + "\n")
+        return real_lint_bytes(data, display, settings, parser)
+
+    monkeypatch.setattr(newslint.runner, "lint_bytes", logging_lint)
+    first = cli("--jobs", "2", "--format", "json", "corpus", cwd=corpus)
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 40
+    log.unlink()
+    second = cli("--jobs", "2", "--format", "json", "corpus", cwd=corpus)
+    assert not log.exists()  # nothing linted again
+    assert (second.code, second.out) == (first.code, first.out)
+
+
 def test_a_partly_cached_parallel_run_keeps_the_order_and_the_findings(cli, corpus):
     cli("--jobs", "2", "corpus", cwd=corpus)  # fills the cache
     for number in range(3, 40, 2):  # 19 changed files: enough to go to two workers
         (corpus / "corpus" / f"{number:02d}.txt").write_text(REPEATED, encoding="utf-8")
-    mixed = cli("--jobs", "2", "corpus", cwd=corpus)  # changed files to workers, the rest from the cache
+    mixed = cli("--jobs", "2", "corpus", cwd=corpus)  # workers lint the changed files, answer the rest from the cache
     fresh = cli("--jobs", "1", "--no-cache", "corpus", cwd=corpus)
     assert (mixed.code, mixed.out) == (fresh.code, fresh.out)
     assert "corpus/21.txt:3:1: NL101 [warning] The headline is repeated here (it is already on line 1)" in mixed.lines

@@ -1,8 +1,9 @@
 """--jobs: lint files in worker processes, results back in the order of the files.
 
 Workers are forked from the main process after every config, rule set and fact file
-has been loaded, so they start warm and nothing is pickled but paths and results. The
-main process alone writes the cache and applies --diff-base and --baseline. Where fork
+has been loaded, so they start warm and nothing is pickled but paths and results. Each
+worker reads the cache itself (its own SQLite connection); the main process alone writes
+it and applies --diff-base and --baseline. Where fork
 is not available (Windows, macOS defaults) or the run is small, files are linted here.
 """
 
@@ -32,17 +33,12 @@ def default_jobs() -> int:
 
 
 def lint_files(session: Session, files: list[Path], jobs: int) -> Iterator[FileResult]:
-    """One result per file, in the order of ``files``; cached files never go to a worker."""
-    # The content hashes of the files found in the cache (a few MB for a million files):
-    # answering them later needs no second read.
-    cached: dict[Path, str] = {}
-    if jobs > 1:
-        for path in files:
-            content = session.cached_content(path)
-            if content is not None:
-                cached[path] = content
-    work = [path for path in files if path not in cached]
-    jobs = min(jobs, len(work) // MIN_FILES_PER_JOB)
+    """One result per file, in the order of ``files``.
+
+    Workers answer cached files too: reading, hashing and rendering a cached file's
+    findings is most of a re-run, and it spreads over the cores like linting does.
+    """
+    jobs = min(jobs, len(files) // MIN_FILES_PER_JOB)
     if jobs > 1:
         import multiprocessing  # here: a run of a few files (pre-commit) does not pay for importing it
 
@@ -50,22 +46,16 @@ def lint_files(session: Session, files: list[Path], jobs: int) -> Iterator[FileR
             jobs = 1
     if jobs <= 1:
         for path in files:
-            yield session.lint_path(path, cached.get(path))
+            yield session.lint_path(path)
         return
     global _session
     _session = session
-    to_worker = set(work)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        chunk = max(1, min(MAX_CHUNK, len(work) // (jobs * CHUNKS_PER_JOB)))
-        linted = pool.imap(_lint_in_worker, work, chunksize=chunk)
-        for path in files:
-            if path in to_worker:
-                result = next(linted)
-                session.store(result)
-                yield session.finish(path, result)
-            else:  # answered from the cache, here
-                yield session.lint_path(path, cached[path])
+        chunk = max(1, min(MAX_CHUNK, len(files) // (jobs * CHUNKS_PER_JOB)))
+        for path, result in zip(files, pool.imap(_lint_in_worker, files, chunksize=chunk)):
+            session.store(result)
+            yield session.finish(path, result)
 
 
 def _lint_in_worker(path: Path) -> FileResult:
-    return _session.compact(_session.lint_file(path, lookup=False))
+    return _session.compact(_session.lint_file(path))

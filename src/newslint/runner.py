@@ -294,26 +294,18 @@ class Session:
         return list(discover(self.options.paths, self.registry.lintable_suffixes(), self.config_for,
                              self.walk_notes.append))
 
-    def lint_path(self, path: Path, cached_content: str | None = None) -> FileResult:
+    def lint_path(self, path: Path) -> FileResult:
         """Lint one file in this process: lint_file, then store and finish."""
-        result = self.lint_file(path, cached_content=cached_content)
+        result = self.lint_file(path)
         self.store(result)
         return self.finish(path, result)
 
-    def lint_file(self, path: Path, lookup: bool = True, cached_content: str | None = None) -> FileResult:
-        """The work for one file, which may run in a worker process: read, lint (or reuse), fix.
-
-        cached_content: the content hash cached_content() just found in the cache for this
-        file, so that it is not read and hashed a second time.
-        """
+    def lint_file(self, path: Path) -> FileResult:
+        """The work for one file, which may run in a worker process: read, lint (or reuse), fix."""
         config = self.config_for(path.parent)
         settings = self.settings_for(config, path)
         display = display_path(path)
-        cache = self._result_cache() if lookup else None
-        if cached_content is not None and cache is not None and self.options.baseline is None:
-            cached = cache.get(self._run_key(config, path, settings), display, cached_content)
-            if cached is not None:
-                return FileResult(display, cached)
+        cache = self._result_cache()
         try:
             # Refuse an oversized file before reading it, so that memory stays bounded.
             size = path.stat().st_size
@@ -323,7 +315,6 @@ class Session:
         except OSError as exc:  # removed, unreadable or a symlink loop since the walk found it
             return FileResult(display, [], incomplete=True, notes=[f"{display}: cannot read file: {exc.strerror or exc}"])
         key = (self._run_key(config, path, settings), display, content_hash(data)) if self._caching() else None
-        # A worker is sent only files the main process found missing from the cache.
         cached = cache.get(*key) if cache is not None and key is not None else None
         if cached is not None:
             result = FileResult(display, cached)
@@ -340,22 +331,6 @@ class Session:
         if key is not None and not result.incomplete and not result.notes:
             result.cache_key = key
         return result
-
-    def cached_content(self, path: Path) -> str | None:
-        """The file's content hash if the cache holds its findings as it is now (no worker needed)."""
-        cache = self._result_cache()
-        if cache is None:
-            return None
-        config = self.config_for(path.parent)
-        settings = self.settings_for(config, path)
-        try:
-            if path.stat().st_size > settings.max_file_size:
-                return None
-            data = path.read_bytes()
-        except OSError:
-            return None
-        content = content_hash(data)
-        return content if cache.has(self._run_key(config, path, settings), display_path(path), content) else None
 
     def store(self, result: FileResult) -> None:
         """Keep a fresh result in the cache (only the main process writes)."""
