@@ -17,8 +17,8 @@ parts cannot match at all. So each part is also compiled alone and, per document
   the way the whole alternation finds them: leftmost first, the earlier part on a tie, none
   starting inside the previous match;
 - a phrase is not searched for but tried with ``match`` only where its first word (its
-  anchor, found by the same automaton) starts: a case-insensitive ``regex`` search costs
-  about 15 ns a character, a third of the time of linting with the Vale-equivalent rules.
+  anchor) starts, found with str.find: a case-insensitive ``regex`` search costs about
+  15 ns a character, a third of the time of linting with the Vale-equivalent rules.
 
 The findings are exactly those of the whole alternation over segments that start and end
 between words, as blocks, sentences and lines do (a segment ending inside a word would let
@@ -40,6 +40,9 @@ from newslint.textutil import required_literals
 from newslint.word_index import WORD, TextIndex, case_fold, text_index
 
 _GROUP = "newslint_part"  # the group of each part in the whole alternation: part number follows
+# "a" or "in" starts somewhere in most words: trying a phrase at each is slower than a search.
+MIN_ANCHOR = 3
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 class Part:
@@ -49,7 +52,8 @@ class Part:
     (with word boundaries). ``needles``: strings one of which every match contains, as
     written (case-sensitive) or lower-case ASCII (IGNORECASE); None when unknown.
     ``anchor``: what every match of a phrase starts with (its first word, in the same form),
-    so that it is tried only where that starts; None for a pattern or a non-ASCII first word.
+    so that it is tried only where that starts; None for a pattern, a non-ASCII first word or
+    one shorter than MIN_ANCHOR.
     """
 
     def __init__(self, source: str, phrase: str | None, flags: int, word_boundaries: bool):
@@ -61,7 +65,8 @@ class Part:
         self.anchor = None
         if phrase is not None:
             first = phrase.split()[0].lower() if self.ignorecase else phrase.split()[0]
-            self.anchor = first if first.isascii() or not self.ignorecase else None
+            if len(first) >= MIN_ANCHOR and (first.isascii() or not self.ignorecase):
+                self.anchor = first
             if word_boundaries:
                 self.words = frozenset(WORD.findall(case_fold(phrase)))
             written = WORD.findall(phrase.lower() if self.ignorecase else phrase)
@@ -127,22 +132,20 @@ class Alternation:
 
     @cached_property
     def needle_finder(self) -> ahocorasick.Automaton | None:
-        """Every part's needles and anchors in one automaton: one pass over a text finds them all.
+        """Every part's needles in one automaton: one pass over a text finds them all.
 
         str.find per needle scanned an article once per part (75 times for the Vale-equivalent
         rules); the automaton scans it once, three times faster in all.
         """
-        owners: dict[str, tuple[list[int], list[int]]] = {}  # string -> (parts it is a needle of, an anchor of)
+        owners: dict[str, list[int]] = {}  # needle -> the parts it is a needle of
         for number, part in enumerate(self.parts):
             for needle in part.needles or ():
-                owners.setdefault(needle, ([], []))[0].append(number)
-            if part.anchor is not None and part.needles is not None:
-                owners.setdefault(part.anchor, ([], []))[1].append(number)
+                owners.setdefault(needle, []).append(number)
         if not owners:
             return None
         finder = ahocorasick.Automaton()
-        for string, (needle_of, anchor_of) in owners.items():
-            finder.add_word(string, (len(string), needle_of, anchor_of))
+        for needle, numbers in owners.items():
+            finder.add_word(needle, (len(needle), numbers))
         finder.make_automaton()
         return finder
 
@@ -150,32 +153,26 @@ class Alternation:
         """How to search text: None when no part can match anywhere in it."""
         index = text_index(text)
         haystack = index.lowered if self.ignorecase else index.text
-        needles: dict[int, list[int]] = {}  # part number -> where its needles start
-        anchors: dict[int, list[int]] = {}  # part number -> where its anchor starts
+        found: dict[int, list[int]] = {}  # part number -> where its needles start
         if haystack is not None and self.needle_finder is not None:
-            for last, (length, needle_of, anchor_of) in self.needle_finder.iter(haystack):
-                for number in needle_of:
-                    needles.setdefault(number, []).append(last - length + 1)
-                for number in anchor_of:
-                    anchors.setdefault(number, []).append(last - length + 1)
+            for last, (length, numbers) in self.needle_finder.iter(haystack):
+                for number in numbers:
+                    found.setdefault(number, []).append(last - length + 1)
         candidates = []
         needle_starts: list[tuple[int, int]] | None = []  # (where a needle starts, candidate slot)
-        slot_anchors: list[list[int] | None] = []
         for number, part in enumerate(self.parts):
             if part.needles is None or haystack is None:
                 if not part.may_match(index):
                     continue
                 needle_starts = None  # nothing to look for: every segment must be searched for it
-                slot_anchors.append(None)
             else:
-                starts = needles.get(number)
+                starts = found.get(number)
                 if not starts:
                     continue
                 if needle_starts is not None:
                     needle_starts.extend((start, len(candidates)) for start in starts)
-                slot_anchors.append(anchors.get(number, []) if part.anchor is not None else None)
             candidates.append(number)
-        return Plan(self, index, candidates, needle_starts, slot_anchors) if candidates else None
+        return Plan(self, index, candidates, needle_starts) if candidates else None
 
     def part_of(self, match: regex.Match) -> int:
         """The part a match of the whole alternation came from."""
@@ -183,15 +180,14 @@ class Alternation:
 
 
 class Plan:
-    """The parts that can match in one text, and where their needles and anchors are in it."""
+    """The parts that can match in one text, and where their needles are in it."""
 
     def __init__(self, alternation: Alternation, index: TextIndex, candidates: list[int],
-                 needle_starts: list[tuple[int, int]] | None, anchors: list[list[int] | None]):
+                 needle_starts: list[tuple[int, int]] | None):
         self.alternation = alternation
         self.index = index
         self.candidates = candidates
         self.parts = [alternation.parts[number] for number in candidates]
-        self.anchors = anchors  # per slot: where its anchor starts (sorted), or None: search
         # None when some candidate has no needles; else sorted, for bisection per segment.
         self.starts: list[int] | None = None
         self.slots: list[int] = []  # the candidate slot of each needle start
@@ -225,19 +221,21 @@ class Plan:
 
     def _next(self, slot: int, position: int, end: int, deadline: float) -> regex.Match | None:
         """The slot's part's first match in text[position:end]."""
-        part, text = self.parts[slot], self.index.text
-        anchors = self.anchors[slot]
-        if anchors is None:
-            if not part.may_match_between(self.index, position, end):
-                return None
-            return part.pattern.search(text, position, end, timeout=max(deadline - time.monotonic(), 0.001))
-        # A phrase's match starts where its anchor does: try there alone, leftmost first.
-        for at in anchors[bisect.bisect_left(anchors, position):]:
-            if at >= end:
-                return None
-            match = part.pattern.match(text, at, end, timeout=max(deadline - time.monotonic(), 0.001))
-            if match is not None:
-                return match
+        part, index = self.parts[slot], self.index
+        if not part.may_match_between(index, position, end):
+            return None
+        if part.anchor is None or index.lowered is None:
+            return part.pattern.search(index.text, position, end, timeout=max(deadline - time.monotonic(), 0.001))
+        # A phrase's match starts where its anchor does: try there alone, leftmost first,
+        # skipping a start inside a word, where its leading (?<!\w) cannot hold.
+        haystack = index.lowered if part.ignorecase else index.text
+        at = haystack.find(part.anchor, position, end)
+        while at >= 0:
+            if not (part.word_boundaries and at > 0 and haystack[at - 1] in _ASCII_WORD):
+                match = part.pattern.match(index.text, at, end, timeout=max(deadline - time.monotonic(), 0.001))
+                if match is not None:
+                    return match
+            at = haystack.find(part.anchor, at + 1, end)
         return None
 
     def _whole(self, start: int, end: int, timeout: float) -> list[tuple[int, regex.Match]]:
