@@ -58,7 +58,9 @@ _WORD = regex.compile(r"\w[\w'’+-]*")
 # and is twice as fast.
 _WORD_PLAIN = re.compile(r"\w[\w'’+-]*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_TERMINAL = regex.compile(r"[.!?…。！？][\"”’'»)\]]*$")
+_TERMINAL_CHARACTERS = ".!?…。！？"
+_CLOSERS = "\"”’'»)]"  # may follow the terminal character: 'he said."', '(see below.)'
+
 # A bare number or count ("3", "445 shares", "1FansLike"); prices are product content, not counters.
 _NUMBERISH = regex.compile(r"^(?![^\d]*[$€£¥])[\W_]*\d[\d\s.,:/%+×x-]*(?:\s*\w{1,12})?[\W_]*$")
 _DATEISH = regex.compile(
@@ -236,10 +238,10 @@ class LineScorer:
         if not _HAS_WORD.search(text):
             return 0.0, None, None  # a separator such as "___" says nothing either way
         stripped = _strip_edges(lowered)
-        if self._credit(text, stripped):
-            return 0.0, ARTICLE_CREDIT, None  # "Contributing: ...", "Provided by ...": the article's own
         count = words_in(text)
-        terminal = bool(_TERMINAL.search(text))
+        if self._credit(stripped, count):
+            return 0.0, ARTICLE_CREDIT, None  # "Contributing: ...", "Provided by ...": the article's own
+        terminal = _is_terminal(text)
         score = _prose_score(count, terminal)
         if text.endswith("?") and count <= 12 and not _SENTENCE_INSIDE.search(text[:-1]):
             score = 0.0  # a one-line question is a teaser headline, not prose
@@ -321,11 +323,11 @@ class LineScorer:
 
     def is_credit(self, text: str) -> bool:
         """A closing credit of the article: 'Contributing: ...', 'Provided by ...'."""
-        return self._credit(text, _strip_edges(text.lower()))
+        return self._credit(_strip_edges(text.lower()), words_in(text))
 
-    def _credit(self, text: str, stripped: str) -> bool:
-        """is_credit, given the lowered text without its leading punctuation."""
-        return bool(self.credits and self.credits.match(stripped) and words_in(text) <= 20)
+    def _credit(self, stripped: str, count: int) -> bool:
+        """is_credit, given the lowered text without its leading punctuation and its word count."""
+        return bool(count <= 20 and self.credits and self.credits.match(stripped))
 
     def _header(self, lowered: str, count: int) -> tuple[str, str | None] | None:
         """A section header such as "Related articles", "10 Comments" or "Tags: a, b, c".
@@ -380,7 +382,7 @@ def _opens_author_bio(text: str, previous: list) -> bool:
 
 def _starts_new_article(text: str, score: float, following: list) -> bool:
     """A headline followed right away by two long paragraphs that carry no comment signs."""
-    if score > 0.5 or _TERMINAL.search(text) or words_in(text) < 3 or text.endswith((":", ",")) \
+    if score > 0.5 or _is_terminal(text) or words_in(text) < 3 or text.endswith((":", ",")) \
             or _SAID.search(text) or _COMMENT_STAMP.search(text):
         return False  # a comment's signature or greeting, not a headline
     paragraphs = [item for item in following if item[1]][:2]
@@ -434,7 +436,13 @@ def _soften_stranded_prose(evidence: list[LineEvidence]) -> list[LineEvidence]:
 
 def _is_title_like(text: str) -> bool:
     """Reads like a headline: no closing sentence punctuation, not a paragraph."""
-    return not _TERMINAL.search(text) and words_in(text) <= 25
+    return not _is_terminal(text) and words_in(text) <= 25
+
+
+def _is_terminal(text: str) -> bool:
+    """Whether the line ends like a sentence, closing quotes or brackets aside."""
+    end = text.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _TERMINAL_CHARACTERS
 
 
 def _strip_edges(text: str) -> str:
