@@ -93,16 +93,6 @@ class ResultCache:
         except (ValueError, KeyError, TypeError):
             return None  # damaged entry: lint again
 
-    def has(self, run: str, path: str, content: str) -> bool:
-        if self._db is None:
-            return False
-        try:
-            return self._db.execute("SELECT 1 FROM results WHERE run = ? AND path = ? AND content = ?",
-                                    (run, path, content)).fetchone() is not None
-        except sqlite3.Error as exc:
-            self._fail(exc)
-            return False
-
     def put(self, run: str, path: str, content: str, findings: str) -> None:
         """Store findings, as encode_findings() writes them."""
         if self._db is None:

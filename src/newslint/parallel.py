@@ -3,8 +3,8 @@
 Workers are forked from the main process after every config, rule set and fact file
 has been loaded, so they start warm and nothing is pickled but paths and results. Each
 worker reads the cache itself (its own SQLite connection); the main process alone writes
-it and applies --diff-base and --baseline. Where fork
-is not available (Windows, macOS defaults) or the run is small, files are linted here.
+it and applies --diff-base and --baseline. Where fork is not available (Windows, macOS
+defaults) or the run is small, files are linted here.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ BARE_URL = regex.compile(rf"{URL_START}[^\s<>\"'`]+")
 # 16-character scheme before "://"). Stdlib re finds them fast; see bare_urls.
 URL_ANCHOR = re.compile(r":/|//|[Ww]{3}\.")  # no IGNORECASE: it makes stdlib re slow
 _URL_REACH = 16
+_URL_TRAILING = ".,;:!?'\"”’*_"
 
 
 def may_hold_url(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -41,7 +42,6 @@ def may_hold_url(text: str, start: int = 0, end: int | None = None) -> bool:
     if text.find("/", start, end) < 0 and text.find("w.", start, end) < 0 and text.find("W.", start, end) < 0:
         return False
     return URL_ANCHOR.search(text, start, end) is not None
-_URL_TRAILING = ".,;:!?'\"”’*_"
 
 
 def bare_urls(text: str):

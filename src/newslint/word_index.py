@@ -3,7 +3,7 @@
 A phrase matched with word boundaries and IGNORECASE can only match a text whose
 case-folded words include all of its own; token rules (kinds/alternation) and the fact
 base (facts.AboutIndex) look a text's words up here, once per text and only when asked:
-token rules mostly rule phrases out with str.find on the aligned lower-case form.
+token rules mostly rule phrases out by their needles in the aligned lower-case form.
 """
 
 from __future__ import annotations
