@@ -11,9 +11,8 @@ parts cannot match at all. So each part is also compiled alone and, per document
   needle is kept only if every one of its words is a word of the text (with word
   boundaries its words can match nowhere else; see word_index);
 - a segment (a block, a sentence) holding none of the kept parts' needles is skipped with
-  one bisection; where one part alone has needles in it, that part's matches are the whole
-  alternation's;
-- elsewhere the parts with needles there are searched one by one, and their matches merged
+  one bisection;
+- in the others the parts with needles there are searched one by one, and their matches merged
   the way the whole alternation finds them: leftmost first, the earlier part on a tie, none
   starting inside the previous match;
 - a phrase is not searched for but tried with ``match`` only where its first word (its
@@ -205,17 +204,7 @@ class Plan:
             first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
             if first == last:
                 return []
-            slots = sorted(set(self.slots[first:last]))
-            if len(slots) == 1:  # no other part can match here: its matches are the alternation's
-                slot = slots[0]
-                matches = []
-                position = start
-                while (match := self._next(slot, position, end, deadline)) is not None:
-                    matches.append((self.candidates[slot], match))
-                    if match.end() == match.start():
-                        return self._whole(start, end, timeout)
-                    position = match.end()
-                return matches
+            slots = sorted(set(self.slots[first:last]))  # only parts with a needle here can match
         found = self._merged(slots, start, end, deadline)
         return self._whole(start, end, timeout) if found is None else found
 
