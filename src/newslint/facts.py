@@ -32,7 +32,7 @@ import regex
 from newslint.document import parse_date
 from newslint.errors import UserError
 from newslint.quantities import Quantity, parse_value
-from newslint.textutil import PrefilteredPattern
+from newslint.textutil import PrefilteredPattern, RecentTexts
 from newslint.word_index import WORD, case_fold, text_index
 from newslint.yamlload import LineDict, LineList, load_yaml
 
@@ -145,7 +145,8 @@ class FactBase:
     rates: dict[tuple[str, str], tuple[float, int]] = field(default_factory=dict)
     rates_origin: str = ""
     # The last text applicable() scanned and its answer: several rules ask about one document.
-    _scanned: tuple[str, list[Fact]] | None = field(default=None, init=False, repr=False, compare=False)
+    _scanned: RecentTexts = field(default_factory=lambda: RecentTexts(size=1), init=False, repr=False,
+                                  compare=False)
     _index: AboutIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
@@ -168,12 +169,13 @@ class FactBase:
         facts worth trying on a document's sentences are these: with hundreds of facts, most
         are about other stories and are dropped here once instead of once per sentence.
         """
-        if self._scanned is None or self._scanned[0] is not text:
-            if self._index is None:
-                self._index = AboutIndex(self.facts)
-            candidates = self._index.candidates(text_index(text).words)
-            self._scanned = (text, [fact for fact in candidates if fact.matches(text) is not None])
-        return self._scanned[1]
+        return self._scanned.get(text, self._applicable)
+
+    def _applicable(self, text: str) -> list[Fact]:
+        if self._index is None:
+            self._index = AboutIndex(self.facts)
+        candidates = self._index.candidates(text_index(text).words)
+        return [fact for fact in candidates if fact.matches(text) is not None]
 
     def rate(self, base: str, quote: str) -> tuple[float, int] | None:
         """Units of ``quote`` per unit of ``base`` from the rates table, either way round."""
