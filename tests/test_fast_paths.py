@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from newslint.facts import Fact, FactBase, about_patterns
 from newslint.kinds.alternation import Alternation
 from newslint.kinds.base import phrase_pattern
+from newslint.kinds.needles import SharedNeedles
 from newslint.testing import lint_text
 from newslint.textutil import BARE_URL, bare_urls
 
@@ -31,8 +32,9 @@ def whole_matches(alternation: Alternation, text: str, segments) -> list[tuple[i
     return found
 
 
-def planned_matches(alternation: Alternation, text: str, segments) -> list[tuple[int, tuple[int, int]]]:
-    plan = alternation.plan(text)
+def planned_matches(alternation: Alternation, text: str, segments,
+                    shared: SharedNeedles | None = None) -> list[tuple[int, tuple[int, int]]]:
+    plan = alternation.plan(text, shared)
     if plan is None:
         return []
     return [(number, match.span()) for start, end in segments for number, match in plan.finditer(start, end, 1.0)]
@@ -65,7 +67,14 @@ def test_plan_finds_what_the_whole_alternation_finds(case):
     phrases, patterns, text, segments, ignorecase, word_boundaries = case
     sources = [(phrase_pattern(phrase), phrase) for phrase in phrases] + [(pattern, None) for pattern in patterns]
     alternation = Alternation.build(sources, 2 if ignorecase else 0, word_boundaries)  # 2 is regex.IGNORECASE
-    assert planned_matches(alternation, text, segments) == whole_matches(alternation, text, segments)
+    expected = whole_matches(alternation, text, segments)
+    assert planned_matches(alternation, text, segments) == expected
+    # In a run the token rules share one automaton: other rules' needles, some the same
+    # strings in the other case mode, must not change what this rule finds.
+    others = [Alternation.build(sources[::-1], 0 if ignorecase else 2, word_boundaries),
+              Alternation.build([(phrase_pattern("more"), "more"), ("h[a-z]", None)], 2, True)]
+    shared = SharedNeedles([others[0], alternation, others[1]])
+    assert planned_matches(alternation, text, segments, shared) == expected
 
 
 def test_case_variants_that_lower_does_not_fold_still_match():
@@ -77,8 +86,7 @@ def test_case_variants_that_lower_does_not_fold_still_match():
         (0, (7, 17)), (1, (23, 31))]
 
 
-def test_a_rule_finds_phrases_in_markdown_emphasis_and_across_lines():
-    pack = """
+TWO_TOKEN_RULES = """
 rules:
   - code: XX101
     name: boilerplate
@@ -97,12 +105,29 @@ rules:
     message: "Share bar '{match}'"
     tokens: [share this]
 """
+
+
+def test_a_rule_finds_phrases_in_markdown_emphasis_and_across_lines():
     text = "# Title\n\nSome text. _Read_ more about it,\nor share\nthis story.\n"
-    findings = lint_text(text, filename="a.md", packs=[pack], select=["XX"])
+    findings = lint_text(text, filename="a.md", packs=[TWO_TOKEN_RULES], select=["XX"])
     assert [(d.line, d.column, d.message) for d in findings] == [
         (3, 13, "Boilerplate 'Read more'"),  # '_Read_' is one word to \w+, 'Read' once the markup is blanked
         (4, 4, "Share bar 'share this'"),
     ]
+
+
+def test_the_token_rules_of_a_run_find_their_needles_in_one_pass_over_the_text(monkeypatch):
+    scans = []
+    scan = SharedNeedles._scan
+
+    def counted(self, haystack, ignorecase):
+        scans.append(len(self.alternations))
+        return scan(self, haystack, ignorecase)
+
+    monkeypatch.setattr(SharedNeedles, "_scan", counted)
+    findings = lint_text("Read more here, and share this.\n", filename="a.txt", packs=[TWO_TOKEN_RULES], select=["XX"])
+    assert [d.code for d in findings] == ["XX101", "XX102"]
+    assert scans == [2]  # one scan, by the automaton of both rules
 
 
 # -- bare URLs in plain text, found near their anchors ---------------------------------------

@@ -15,6 +15,8 @@ from typing import Any
 from newslint import suppressions
 from newslint.diagnostics import CATEGORIES, Diagnostic, Severity
 from newslint.document import Document
+from newslint.kinds.alternation import Alternation
+from newslint.kinds.needles import SharedNeedles
 from newslint.rule import Rule, RuleContext
 from newslint.config import DEFAULT_MAX_FILE_SIZE
 from newslint.rules.notes import InternalError, InvalidSuppression, RuleTimeout, UnusedSuppression
@@ -41,6 +43,10 @@ class LintSettings:
 
     def __post_init__(self) -> None:
         self.active_codes = {rule.code for rule in self.rules}
+        # The token rules that run share one automaton for their needles (kinds/needles).
+        self.needles = SharedNeedles(
+            rule.alternation for rule in self.rules if isinstance(getattr(rule, "alternation", None), Alternation)
+        )
 
     def runs(self, code: str) -> bool:
         return code in self.active_codes
@@ -55,7 +61,7 @@ class LintSettings:
     def context(self, doc: Document, rule: Rule) -> RuleContext:
         return RuleContext(
             doc, rule, self.severity.get(rule.code), self.facts, self.lexicons, self.timeout_for(doc),
-            reference_date=self.reference_date, link_status=self.link_status,
+            reference_date=self.reference_date, link_status=self.link_status, needles=self.needles,
         )
 
 

@@ -132,6 +132,7 @@ class RuleContext:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     reference_date: dt.date | None = None  # --date, for relative dates
     link_status: Mapping[str, Any] | None = None  # URL -> LinkStatus, only with --check-links
+    needles: Any = None  # the run's token rules' needles (kinds.needles.SharedNeedles), for Alternation.plan
 
     def report(
         self,

@@ -6,10 +6,11 @@ of the text, which made these rules the slowest part of a run; yet in most artic
 parts cannot match at all. So each part is also compiled alone and, per document:
 
 - a part is kept only if the text holds one of its needles: strings every match of it
-  contains (a phrase's longest word; a pattern's ``textutil.required_literals``), all
-  found in one pass by an Aho-Corasick automaton (pyahocorasick). A phrase with no usable
-  needle is kept only if every one of its words is a word of the text (with word
-  boundaries its words can match nowhere else; see word_index);
+  contains (a phrase's longest word; a pattern's ``textutil.required_literals``), found
+  with those of every other token rule of the run in one pass by one Aho-Corasick
+  automaton (kinds/needles). A phrase with no usable needle is kept only if every one
+  of its words is a word of the text (with word boundaries its words can match nowhere
+  else; see word_index);
 - a segment (a block, a sentence) holding none of the kept parts' needles is skipped with
   one bisection;
 - in the others the parts with needles there are searched one by one, and their matches merged
@@ -32,9 +33,9 @@ import bisect
 import time
 from functools import cached_property
 
-import ahocorasick
 import regex
 
+from newslint.kinds.needles import SharedNeedles
 from newslint.textutil import required_literals
 from newslint.word_index import WORD, TextIndex, case_fold, text_index
 
@@ -130,33 +131,22 @@ class Alternation:
         return self._whole
 
     @cached_property
-    def needle_finder(self) -> ahocorasick.Automaton | None:
-        """Every part's needles in one automaton: one pass over a text finds them all.
+    def own_needles(self) -> SharedNeedles:
+        """Needles for a plan made outside a run (a run's token rules share theirs)."""
+        return SharedNeedles([self])
 
-        str.find per needle scanned an article once per part (75 times for the Vale-equivalent
-        rules); the automaton scans it once, three times faster in all.
+    def plan(self, text: str, shared: SharedNeedles | None = None) -> Plan | None:
+        """How to search text: None when no part can match anywhere in it.
+
+        ``shared``: the needles of the run's token rules (RuleContext.needles), found in
+        one pass over the text for all of them; used when it holds this alternation.
         """
-        owners: dict[str, list[int]] = {}  # needle -> the parts it is a needle of
-        for number, part in enumerate(self.parts):
-            for needle in part.needles or ():
-                owners.setdefault(needle, []).append(number)
-        if not owners:
-            return None
-        finder = ahocorasick.Automaton()
-        for needle, numbers in owners.items():
-            finder.add_word(needle, (len(needle), numbers))
-        finder.make_automaton()
-        return finder
-
-    def plan(self, text: str) -> Plan | None:
-        """How to search text: None when no part can match anywhere in it."""
+        slot = shared.slot_of(self) if shared is not None else None
+        if slot is None:
+            shared, slot = self.own_needles, 0
         index = text_index(text)
         haystack = index.lowered if self.ignorecase else index.text
-        found: dict[int, list[int]] = {}  # part number -> where its needles start
-        if haystack is not None and self.needle_finder is not None:
-            for last, (length, numbers) in self.needle_finder.iter(haystack):
-                for number in numbers:
-                    found.setdefault(number, []).append(last - length + 1)
+        found = shared.hits(haystack, self.ignorecase) if haystack is not None else {}
         candidates = []
         needle_starts: list[tuple[int, int]] | None = []  # (where a needle starts, candidate slot)
         for number, part in enumerate(self.parts):
@@ -165,7 +155,7 @@ class Alternation:
                     continue
                 needle_starts = None  # nothing to look for: every segment must be searched for it
             else:
-                starts = found.get(number)
+                starts = found.get((slot, number))
                 if not starts:
                     continue
                 if needle_starts is not None:

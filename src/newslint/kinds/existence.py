@@ -35,7 +35,7 @@ class ExistenceRule(YamlRule):
 
     def check(self, doc, ctx):
         text = self.scope.text(doc)
-        plan = self.alternation.plan(text)
+        plan = self.alternation.plan(text, ctx.needles)
         if plan is None:
             return
         for start, end in self.scope.segments(doc):

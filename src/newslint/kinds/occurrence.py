@@ -29,7 +29,7 @@ class OccurrenceRule(YamlRule):
 
     def check(self, doc, ctx):
         text = self.scope.text(doc)
-        plan = self.alternation.plan(text)
+        plan = self.alternation.plan(text, ctx.needles)
         for start, end in self.scope.segments(doc):
             count = len(plan.finditer(start, end, ctx.regex_timeout)) if plan else 0
             too_many = self.maximum is not None and count > self.maximum

@@ -48,7 +48,7 @@ class SubstitutionRule(YamlRule):
 
     def check(self, doc, ctx):
         text = self.scope.text(doc)
-        plan = self.alternation.plan(text)
+        plan = self.alternation.plan(text, ctx.needles)
         if plan is None:
             return
         for start, end in self.scope.segments(doc):
