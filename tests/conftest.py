@@ -75,3 +75,17 @@ def run_newslint(*args: str, cwd: Path = REPO, pythonpath: Path | None = None, s
 
 def seed(number: int) -> Path:
     return next(SEEDS.glob(f"{number:03d}_*.txt"))
+
+
+BENCH_CORPUS_SIZE = 25
+
+
+@pytest.fixture(scope="session")
+def bench_corpus(tmp_path_factory) -> Path:
+    """A small corpus from bench/make_corpus.py with the fact file of bench/corpus_facts.py."""
+    folder = tmp_path_factory.mktemp("bench") / "corpus"
+    for script, *args in (("make_corpus.py", "-n", str(BENCH_CORPUS_SIZE)), ("corpus_facts.py",)):
+        run = subprocess.run([sys.executable, str(REPO / "bench" / script), str(folder), *args],
+                             capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr
+    return folder

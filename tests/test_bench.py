@@ -18,11 +18,8 @@ def _run(*args: str, cwd=REPO) -> str:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("bench") / "corpus"
-    _run(str(REPO / "bench" / "make_corpus.py"), str(folder), "-n", "25")
-    _run(str(REPO / "bench" / "corpus_facts.py"), str(folder))
-    return folder
+def corpus(bench_corpus):
+    return bench_corpus
 
 
 def test_corpus_facts_writes_a_fact_file_newslint_accepts(corpus, cli):
