@@ -10,8 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import run_newslint, seed
 
+from newslint.kinds.alternation import cannot_backtrack
 from newslint.runner import Session
 
 ARTICLE = "Kishida woos US investors\n\nKishida woos US investors\n\nJapan's prime minister met chip executives.\n"
@@ -167,6 +169,17 @@ def test_a_catastrophic_user_regex_ends_within_its_time_limit_with_nl902(tmp_pat
         "b.txt:3:1: NL101 [warning] The headline is repeated here (it is already on line 1)",
     ]
     assert run.code == 2 and "Traceback" not in run.err
+
+
+@pytest.mark.parametrize("source, linear", [
+    ("per cent", True), ("utili[sz]e", True), ("rumou?red", True), (r"\p{Lu}\.", True), ("[]a]x", True),
+    ("a?b?c?d", True),
+    # Anything that can repeat or branch keeps the time limit, even when it would be quick.
+    ("(a+)+$", False), ("(a|a)(a|a)b", False), ("a?b?c?d?e", False), (r"\p{Lu}\w+", False), ("ex.*", False),
+    ("a{2}", False), ("a??", False), ("[a", False), ("[[a-z]--[aeiou]]", False),
+])
+def test_only_a_pattern_that_cannot_backtrack_runs_without_the_time_limit(source, linear):
+    assert cannot_backtrack(source) is linear
 
 
 def test_fixes_keep_the_file_permissions(cli, tmp_path):

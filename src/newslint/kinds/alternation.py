@@ -75,6 +75,8 @@ class Part:
         else:
             literals = required_literals(source, ignorecase=self.ignorecase)
             self.needles = tuple(literals) if literals and all(literals) else None
+        # A phrase (literal words joined by \s+) cannot backtrack catastrophically.
+        self.linear = phrase is not None or cannot_backtrack(source)
         self._pattern: regex.Pattern | None = None
 
     @property
@@ -97,6 +99,71 @@ class Part:
         if haystack is None:
             return True
         return any(haystack.find(needle, start, end) >= 0 for needle in self.needles)
+
+
+# The regex module's timeout costs about 2 µs a call, six times a short match, whatever the
+# text; a pattern that cannot backtrack out of hand runs without it (see cannot_backtrack).
+MAX_OPTIONAL = 3  # optional characters ("colou?r"): 2**3 ways at most to try at one position
+_SINGLE_ESCAPE_WITH_BRACES = "pPNx"  # \p{L}, \N{EM DASH}, \x{2014}: one character each
+_OPERATORS = "()|*+{}"
+
+
+def cannot_backtrack(source: str) -> bool:
+    """Whether the pattern is a plain sequence of one-character items (literals, escapes,
+    classes, '.', anchors), at most MAX_OPTIONAL of them followed by '?'.
+
+    Such a pattern tries a bounded number of ways at each position, so no text can make
+    it run away and it needs no time limit. Anything else (groups, '|', '*', '+', braces)
+    may backtrack without bound ('(a+)+$', '(a|a)(a|a)...b') and keeps the limit.
+    """
+    position, optional, after_item = 0, 0, False
+    while position < len(source):
+        char = source[position]
+        if char == "\\":
+            if position + 1 >= len(source):
+                return False
+            position += 2
+            if source[position - 1] in _SINGLE_ESCAPE_WITH_BRACES and source[position:position + 1] == "{":
+                close = source.find("}", position)
+                if close < 0:
+                    return False
+                position = close + 1
+            after_item = True
+        elif char == "[":
+            close = _class_end(source, position)
+            if close < 0:
+                return False
+            position, after_item = close + 1, True
+        elif char == "?":
+            optional += 1
+            if not after_item or optional > MAX_OPTIONAL:
+                return False
+            position, after_item = position + 1, False
+        elif char in _OPERATORS:
+            return False
+        else:
+            position, after_item = position + 1, char not in "^$"
+    return True
+
+
+def _class_end(source: str, start: int) -> int:
+    """Where the class opened at source[start] ('[') closes; -1 if unsure."""
+    position = start + 1
+    if source[position:position + 1] == "^":
+        position += 1
+    if source[position:position + 1] == "]":
+        position += 1  # a ']' first is a literal
+    while position < len(source):
+        char = source[position]
+        if char == "\\":
+            position += 2
+        elif char == "[":
+            return -1  # a nested set (regex's version 1 syntax): not read here
+        elif char == "]":
+            return position
+        else:
+            position += 1
+    return -1
 
 
 def bounded(body: str, word_boundaries: bool) -> str:
@@ -204,6 +271,8 @@ class Plan:
         if not part.may_match_between(index, position, end):
             return None
         if part.anchor is None or index.lowered is None:
+            if part.linear:
+                return part.pattern.search(index.text, position, end)
             return part.pattern.search(index.text, position, end, timeout=max(deadline - time.monotonic(), 0.001))
         # A phrase's match starts where its anchor does: try there alone, leftmost first,
         # skipping a start inside a word, where its leading (?<!\w) cannot hold.
@@ -211,7 +280,7 @@ class Plan:
         at = haystack.find(part.anchor, position, end)
         while at >= 0:
             if not (part.word_boundaries and at > 0 and haystack[at - 1] in _ASCII_WORD):
-                match = part.pattern.match(index.text, at, end, timeout=max(deadline - time.monotonic(), 0.001))
+                match = part.pattern.match(index.text, at, end)  # a phrase: linear
                 if match is not None:
                     return match
             at = haystack.find(part.anchor, at + 1, end)
