@@ -2,7 +2,8 @@
 
 A token rule's per-document plan against its whole alternation; bare_urls against BARE_URL;
 the fact base's word index against trying every fact; re against regex on the text
-PlainFastPattern gives re; simple Markdown read line by line against markdown-it.
+PlainFastPattern gives re; simple Markdown read line by line against markdown-it; a title's
+end read with str methods against the pattern it replaced.
 """
 
 from __future__ import annotations
@@ -268,3 +269,18 @@ def test_simple_markdown_takes_the_fast_path_only_when_simple():
         (6, 6, "HEADING", 2, False), (7, 7, "PARAGRAPH", 0, False)]
     for not_simple in ("Title\n===", "- item", "> quote\nlazy line", "    code", "[a]: https://x.org", "<div>"):
         assert blocks(not_simple) is None, not_simple
+
+
+# -- a title's end, read with str methods ----------------------------------------------------
+
+TITLE_BAD_END = regex.compile(r"[.:;,][\"”’'\)\]]*\s*$")  # what is_title_like tested before
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.text(alphabet=list("ab .:;,?!\"”’')]\t\n\x1c\u00a0\u2003"), max_size=14))
+def test_is_title_like_reads_the_end_as_the_pattern_did(text):
+    from newslint.textutil import is_title_like, word_count
+
+    stripped = text.strip()
+    by_pattern = bool(stripped) and word_count(stripped) <= 30 and not TITLE_BAD_END.search(stripped)
+    assert is_title_like(text) == by_pattern

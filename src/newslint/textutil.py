@@ -68,7 +68,9 @@ HTML_COMMENT = regex.compile(r"<!--(.*?)-->", regex.DOTALL)
 
 # Ends like a sentence: terminal punctuation, possibly inside closing quotes or brackets.
 _SENTENCE_END = regex.compile(r"[.!?…:;,][\"”’'\)\]]*\s*$")
-_HEADLINE_BAD_END = regex.compile(r"[.:;,][\"”’'\)\]]*\s*$")
+# A title does not end in one of these marks, whatever closing quotes or brackets follow it.
+_TITLE_BAD_ENDS = (".", ":", ";", ",")
+_CLOSING_MARKS = "\"”’')]"
 
 
 def blank(text: str) -> str:
@@ -162,7 +164,10 @@ def is_title_like(text: str, max_words: int = 30) -> bool:
     '?' and '!' are allowed, as headlines use them.
     """
     stripped = text.strip()
-    return bool(stripped) and word_count(stripped) <= max_words and not _HEADLINE_BAD_END.search(stripped)
+    # str methods, not a pattern: a regex search for the end tries every position of a paragraph.
+    if not stripped or stripped.rstrip(_CLOSING_MARKS).endswith(_TITLE_BAD_ENDS):
+        return False
+    return word_count(stripped) <= max_words
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
