@@ -14,9 +14,9 @@ script measures, in one process over the Markdown articles of a corpus (best of 
                   work a rule can do on every sentence
 
 and prints the allowance left for the rules (budget minus floor and sentences) beside what
-they cost now (full run minus floor, sentences included).
+they cost now (full run minus floor and sentences).
 
-Usage: python bench/budget.py CORPUS [--articles 500] [--repeat 3] [--cores 2]
+Usage: python bench/budget.py CORPUS [--articles 500] [--repeat 3]
 """
 
 from __future__ import annotations
