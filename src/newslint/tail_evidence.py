@@ -26,6 +26,7 @@ from newslint.textutil import (
     ASCII_NON_WORD,
     NOT_PLAIN,
     PlainFastPattern,
+    ends_with_mark,
     fold,
     starts_pattern,
     strip_edge_runs,
@@ -441,8 +442,7 @@ def _is_title_like(text: str) -> bool:
 
 def _is_terminal(text: str) -> bool:
     """Whether the line ends like a sentence, closing quotes or brackets aside."""
-    end = text.rstrip(_CLOSERS)
-    return bool(end) and end[-1] in _TERMINAL_CHARACTERS
+    return ends_with_mark(text, _TERMINAL_CHARACTERS, _CLOSERS)
 
 
 def _strip_edges(text: str) -> str:

@@ -68,9 +68,8 @@ HTML_COMMENT = regex.compile(r"<!--(.*?)-->", regex.DOTALL)
 
 # Ends like a sentence: terminal punctuation, possibly inside closing quotes or brackets.
 _SENTENCE_END = regex.compile(r"[.!?…:;,][\"”’'\)\]]*\s*$")
-# A title does not end in one of these marks, whatever closing quotes or brackets follow it.
-_TITLE_BAD_ENDS = (".", ":", ";", ",")
-_CLOSING_MARKS = "\"”’')]"
+_TITLE_BAD_ENDS = ".:;,"  # a title does not end in one of these
+CLOSING_MARKS = "\"”’')]"
 
 
 def blank(text: str) -> str:
@@ -164,10 +163,18 @@ def is_title_like(text: str, max_words: int = 30) -> bool:
     '?' and '!' are allowed, as headlines use them.
     """
     stripped = text.strip()
-    # str methods, not a pattern: a regex search for the end tries every position of a paragraph.
-    if not stripped or stripped.rstrip(_CLOSING_MARKS).endswith(_TITLE_BAD_ENDS):
+    if not stripped or ends_with_mark(stripped, _TITLE_BAD_ENDS):
         return False
     return word_count(stripped) <= max_words
+
+
+def ends_with_mark(text: str, marks: str, closers: str = CLOSING_MARKS) -> bool:
+    """Whether text ends with one of ``marks``, closing quotes or brackets after it aside.
+
+    str methods, not a pattern: a regex search for an end tries every position of the text.
+    """
+    end = text.rstrip(closers)
+    return bool(end) and end[-1] in marks
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
